@@ -1,0 +1,16 @@
+import { defineConfig } from 'tsup';
+import { libraryConfig } from '../../tsup.shared';
+
+export default defineConfig([
+  libraryConfig({
+    entry: { index: 'src/index.ts', 'reference/index': 'src/reference/index.ts' },
+    platform: 'neutral',
+  }),
+  libraryConfig({
+    entry: { cli: 'src/cli/cli.ts' },
+    platform: 'node',
+    dts: false,
+    clean: false,
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+]);

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error -- plain ESM helper shared with the demo command, no type declarations
+import { startStaticServer } from '../../../scripts/static-server.mjs';
+
+/** Repository root: the static server serves it, so pages can load `packages/widget/dist/...`. */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** Finds the system Chromium; fails loudly rather than skipping the real-browser lane. */
+export function chromiumPath(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      'No Chromium found for the real-browser tests. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH.',
+    );
+  }
+  return found;
+}
+
+/** Launches headless system Chromium with flags that work in a closed network, as root. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface StaticServer {
+  url: string;
+  requests: string[];
+  close: () => Promise<void>;
+}
+
+/** Serves the repository root on a free loopback port. */
+export function serveRepo(headers?: (path: string) => Record<string, string>): Promise<StaticServer> {
+  return startStaticServer({ root: repoRoot, port: 0, headers }) as Promise<StaticServer>;
+}
+
+/** Collects console errors and uncaught page errors, so a test can assert there were none. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}

@@ -1,0 +1,16 @@
+import { defineProject } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+export default defineProject({
+  resolve: {
+    alias: [
+      { find: /^@jauge\/core$/, replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
+      { find: /^@jauge\/core\/reference$/, replacement: fileURLToPath(new URL('../core/src/reference/index.ts', import.meta.url)) },
+    ],
+  },
+  test: {
+    name: 'widget',
+    environment: 'happy-dom',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  },
+});
