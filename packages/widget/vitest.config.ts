@@ -5,6 +5,8 @@ export default defineProject({
   resolve: {
     alias: [
       { find: /^@jauge\/core$/, replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
+      { find: /^@jauge\/core\/engine$/, replacement: fileURLToPath(new URL('../core/src/engine.ts', import.meta.url)) },
+      { find: /^@jauge\/core\/validation$/, replacement: fileURLToPath(new URL('../core/src/validation.ts', import.meta.url)) },
       { find: /^@jauge\/core\/reference$/, replacement: fileURLToPath(new URL('../core/src/reference/index.ts', import.meta.url)) },
     ],
   },

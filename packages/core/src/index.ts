@@ -145,3 +145,7 @@ export {
 export { CatalogueSchema, TrainingFormatSchema, TrainingSchema } from './framework/catalogue.schema.js';
 export { RequirementSchema, TargetProfileSchema, TargetProfilesSchema } from './framework/target-profile.schema.js';
 export { GoalTriggerSchema, MatchSchema, PrerequisiteTriggerSchema, RuleSchema, RulesSchema, StageSchema, StagesSchema } from './framework/rules.schema.js';
+
+// recommendations/
+export { reachedStages } from './recommendations/stages.js';
+export type { ReachedStage } from './recommendations/stages.js';

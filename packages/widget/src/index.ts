@@ -6,3 +6,15 @@
  */
 export { JaugeAssessment } from './components/assessment/assessment.component.js';
 export { defineElement } from './internal/define-element.js';
+export { messagesFor, fr, en } from './i18n/messages.js';
+export type { Messages } from './i18n/messages.js';
+export type {
+  JaugeAnswerDetail,
+  JaugeCompleteDetail,
+  JaugeErrorDetail,
+  JaugeRecommendationSummary,
+  JaugeShareDetail,
+  JaugeStartDetail,
+  SharedResult,
+} from './events/events.js';
+export type { StorageMode } from './internal/storage.js';

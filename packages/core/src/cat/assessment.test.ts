@@ -83,6 +83,18 @@ describe('createAssessment', () => {
     }
   });
 
+  it('lets a self-rating be skipped (no opinion), then presents the scored item selected with it; the snapshot restores', () => {
+    const assessment = createAssessment({ ...content, seed: 6 });
+    const rating = assessment.nextItem()!;
+    expect(rating.type).toBe('self-rating');
+    const scoredNext = assessment.toJSON().pending!.then!.itemId;
+    assessment.skip(rating.id);
+    expect(assessment.nextItem()!.id).toBe(scoredNext);
+    const restored = restoreAssessment(JSON.parse(JSON.stringify(assessment.toJSON())), content);
+    expect(restored.nextItem()!.id).toBe(scoredNext);
+    expect(restored.result().domains.find((d) => d.id === rating.domain.id)!.selfRating).toBeUndefined();
+  });
+
   it('returns the same item from nextItem() until it is answered', () => {
     const assessment = createAssessment({ ...content, seed: 2 });
     const a = assessment.nextItem();
@@ -143,8 +155,8 @@ describe('toJSON / restoreAssessment', () => {
       }
       throw new Error('expected a JaugeValidationError');
     };
-    expect(fail('{"broken": ')).toEqual([{ path: '', message: 'expected object, found the string "{\\"broken\\": "' }]);
-    expect(fail(null)).toEqual([{ path: '', message: 'expected object, found null' }]);
+    expect(fail('{"broken": ')).toEqual([{ path: '', message: 'expected an object, found the string "{\\"broken\\": "' }]);
+    expect(fail(null)).toEqual([{ path: '', message: 'expected an object, found null' }]);
     expect(fail({ ...good, version: 2 })).toEqual([{ path: 'version', message: 'expected 1, found the number 2' }]);
     expect(fail({ ...good, seed: good.seed + 1 })).toEqual([
       { path: 'checksum', message: 'expected the checksum of the snapshot content, found another value (the snapshot was corrupted or edited)' },

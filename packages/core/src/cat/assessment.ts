@@ -2,7 +2,6 @@ import { JaugeValidationError, type ValidationIssue } from '../errors.js';
 import { indexFramework } from '../framework/framework-index.js';
 import type { Framework } from '../framework/framework.schema.js';
 import type { Item, ItemBank, ScoredItem } from '../framework/item-bank.schema.js';
-import { fromZodIssues } from '../framework/issues.js';
 import { nextRandom, randomState, type RandomState } from '../random.js';
 import { buildResult, type AssessmentResult } from '../scoring/result.js';
 import { checkResponse, isCorrect } from '../scoring/score-response.js';
@@ -17,8 +16,8 @@ import {
   type SessionAction,
   type SessionState,
   SNAPSHOT_VERSION,
-  SnapshotSchema,
 } from './session.js';
+import { checkSnapshot } from './snapshot-check.js';
 import { defaultStopper, maxInfoSelector, type SelectionContext, type Selector, type Stopper } from './strategies.js';
 
 /** What an assessment is built from. */
@@ -232,8 +231,8 @@ class Session implements Assessment {
   skip(itemId: string): void {
     const { item } = this.expectPending(itemId);
     if (item.type === 'self-rating') {
-      // Skipping a self-rating only means the agent gives no opinion.
-      this.dispatch({ type: 'rate', itemId, response: 'sans-avis' });
+      // Skipping a self-rating only means the agent gives no opinion: nothing is scored.
+      this.dispatch({ type: 'skip', itemId });
       return;
     }
     this.record(item.id, false);
@@ -363,9 +362,9 @@ export function createAssessment(options: AssessmentOptions): Assessment {
  * with other content is refused with {@link JaugeValidationError}; nothing is half-restored.
  */
 export function restoreAssessment(snapshot: unknown, options: Omit<AssessmentOptions, 'config' | 'seed'>): Assessment {
-  const parsed = SnapshotSchema.safeParse(snapshot, { reportInput: true });
-  if (!parsed.success) throw new JaugeValidationError('assessment snapshot', fromZodIssues(parsed.error.issues));
-  const { checksum, ...state } = parsed.data;
+  const parsed = checkSnapshot(snapshot);
+  if (!parsed.snapshot) throw new JaugeValidationError('assessment snapshot', parsed.issues);
+  const { checksum, ...state } = parsed.snapshot;
   const issues: ValidationIssue[] = [];
   if (fnv1a(canonicalJson(state)) !== checksum) issues.push({ path: 'checksum', message: 'expected the checksum of the snapshot content, found another value (the snapshot was corrupted or edited)' });
   const pool = compilePool(options.framework, options.items);

@@ -1,4 +1,3 @@
-import { z } from 'zod/mini';
 import type { ResolvedConfig } from './config.js';
 import type { StopReason } from './strategies.js';
 
@@ -48,6 +47,12 @@ export type SessionAction =
   | { type: 'rate'; itemId: string; response: string }
   | { type: 'stop'; reason: StopReason };
 
+/** After a self-rating item, the scored item selected with it; otherwise nothing (the engine selects). */
+function following(pending: PendingItem | null): PendingItem | null {
+  const then = pending?.kind === 'self-rating' ? pending.then : undefined;
+  return then ? { itemId: then.itemId, kind: 'scored', ...(then.optionOrder ? { optionOrder: then.optionOrder } : {}) } : null;
+}
+
 /** The reducer: a pure function from a state and an action to the next state. */
 export function reduce(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
@@ -56,59 +61,13 @@ export function reduce(state: SessionState, action: SessionAction): SessionState
     case 'answer':
       return { ...state, pending: null, log: [...state.log, { itemId: action.itemId, kind: 'answer', response: action.response, correct: action.correct }] };
     case 'skip':
-      return { ...state, pending: null, log: [...state.log, { itemId: action.itemId, kind: 'skip' }] };
-    case 'rate': {
-      const then = state.pending?.then;
-      const next: PendingItem | null = then ? { itemId: then.itemId, kind: 'scored', ...(then.optionOrder ? { optionOrder: then.optionOrder } : {}) } : null;
-      return { ...state, pending: next, log: [...state.log, { itemId: action.itemId, kind: 'self-rating', response: action.response }] };
-    }
+      return { ...state, pending: following(state.pending), log: [...state.log, { itemId: action.itemId, kind: 'skip' }] };
+    case 'rate':
+      return { ...state, pending: following(state.pending), log: [...state.log, { itemId: action.itemId, kind: 'self-rating', response: action.response }] };
     case 'stop':
       return { ...state, pending: null, stopReason: action.reason };
   }
 }
-
-const id = z.string().check(z.minLength(1), z.maxLength(120));
-
-/** The shape of a snapshot, checked before anything is restored. */
-export const SnapshotSchema = z.strictObject({
-  format: z.literal('jauge-assessment'),
-  version: z.literal(SNAPSHOT_VERSION),
-  framework: z.strictObject({ id, version: z.string() }),
-  bank: z.strictObject({ id, version: z.string(), fingerprint: z.string() }),
-  config: z.strictObject({
-    domains: z.array(id),
-    easyStartItems: z.int(),
-    easyStartMaxLevel: z.int(),
-    randomesque: z.int(),
-    exposureTolerance: z.number(),
-    maxAboveEstimate: z.number(),
-    domainCorrelation: z.number(),
-    selfRating: z.boolean(),
-    maxItems: z.int(),
-    minItems: z.int(),
-    targetSe: z.number(),
-  }),
-  seed: z.int(),
-  log: z
-    .array(
-      z.discriminatedUnion('kind', [
-        z.strictObject({ itemId: id, kind: z.literal('answer'), response: z.union([z.string().check(z.maxLength(500)), z.array(id)]), correct: z.boolean() }),
-        z.strictObject({ itemId: id, kind: z.literal('skip') }),
-        z.strictObject({ itemId: id, kind: z.literal('self-rating'), response: id }),
-      ]),
-    )
-    .check(z.maxLength(1000)),
-  pending: z.nullable(
-    z.strictObject({
-      itemId: id,
-      kind: z.enum(['scored', 'self-rating']),
-      optionOrder: z.optional(z.array(id)),
-      then: z.optional(z.strictObject({ itemId: id, optionOrder: z.optional(z.array(id)) })),
-    }),
-  ),
-  stopReason: z.nullable(z.enum(['max-items', 'target-se', 'bank-exhausted'])),
-  checksum: z.string(),
-});
 
 /** Deterministic JSON (sorted keys) so that the checksum does not depend on key order. */
 export function canonicalJson(value: unknown): string {

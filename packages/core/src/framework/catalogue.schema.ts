@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   DateSchema,
   ExtensionsSchema,
@@ -12,7 +12,7 @@ import {
 } from './common.schema.js';
 
 /** How a training is delivered (aligned with LHÉO / schema.org `Course` vocabulary). */
-export const TrainingFormatSchema = z.enum([
+export const TrainingFormatSchema = /* @__PURE__ */ z.enum([
   'mooc',
   'e-learning',
   'module',
@@ -27,7 +27,7 @@ export const TrainingFormatSchema = z.enum([
 ]);
 
 /** A real training an agent can follow. */
-export const TrainingSchema = z.strictObject({
+export const TrainingSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   title: TextSchema,
   provider: TextSchema,
@@ -49,7 +49,7 @@ export const TrainingSchema = z.strictObject({
 });
 
 /** A training catalogue. */
-export const CatalogueSchema = z.strictObject({
+export const CatalogueSchema = /* @__PURE__ */ z.strictObject({
   $schema: z.optional(z.string()),
   id: IdSchema,
   version: VersionSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   AlignmentSchema,
   ExtensionsSchema,
@@ -11,7 +11,7 @@ import {
 } from './common.schema.js';
 
 /** One rung of a topic's ladder: something an agent can do at a given level. */
-export const SkillSchema = z.strictObject({
+export const SkillSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   level: LevelSchema,
   title: TextSchema,
@@ -20,7 +20,7 @@ export const SkillSchema = z.strictObject({
 });
 
 /** A topic: a ladder of skills by level on one subject (Pix calls it a "tube"). */
-export const TopicSchema = z.strictObject({
+export const TopicSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   title: TextSchema,
   description: z.optional(TextSchema),
@@ -29,7 +29,7 @@ export const TopicSchema = z.strictObject({
 });
 
 /** A competence of a domain, aligned to DigComp / CRCN. */
-export const CompetenceSchema = z.strictObject({
+export const CompetenceSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   title: TextSchema,
   description: z.optional(TextSchema),
@@ -39,7 +39,7 @@ export const CompetenceSchema = z.strictObject({
 });
 
 /** A domain (a theme such as "Cybersécurité"). */
-export const DomainSchema = z.strictObject({
+export const DomainSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   title: TextSchema,
   description: z.optional(TextSchema),
@@ -48,10 +48,10 @@ export const DomainSchema = z.strictObject({
 });
 
 /** The four DigComp 2.2 bands, two levels each. */
-export const BandSchema = z.enum(['fondamental', 'intermediaire', 'avance', 'hautement-specialise']);
+export const BandSchema = /* @__PURE__ */ z.enum(['fondamental', 'intermediaire', 'avance', 'hautement-specialise']);
 
 /** The meaning of one of the eight levels. */
-export const LevelDefinitionSchema = z.strictObject({
+export const LevelDefinitionSchema = /* @__PURE__ */ z.strictObject({
   level: LevelSchema,
   band: BandSchema,
   title: TextSchema,
@@ -60,7 +60,7 @@ export const LevelDefinitionSchema = z.strictObject({
 });
 
 /** One step of the self-rating scale ("Je sais le faire seul…"), with the level it suggests. */
-export const SelfRatingStepSchema = z.strictObject({
+export const SelfRatingStepSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   label: TextSchema,
   level: LevelSchema,
@@ -71,7 +71,7 @@ export const SelfRatingStepSchema = z.strictObject({
  * A competence framework: domains → competences → topics → skills by level, the meaning of the
  * levels and the cut points that turn an ability θ into a level.
  */
-export const FrameworkSchema = z.strictObject({
+export const FrameworkSchema = /* @__PURE__ */ z.strictObject({
   $schema: z.optional(z.string()),
   id: IdSchema,
   version: VersionSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   DateSchema,
   ExtensionsSchema,
@@ -12,7 +12,7 @@ import {
 } from './common.schema.js';
 
 /** IRT parameters of a scored item (4PL, D = 1). */
-export const IrtSchema = z.strictObject({
+export const IrtSchema = /* @__PURE__ */ z.strictObject({
   a: z.number().check(z.gt(0), z.lte(10)),
   b: z.number().check(z.gte(-10), z.lte(10)),
   c: z.optional(z.number().check(z.gte(0), z.lt(1))),
@@ -20,7 +20,7 @@ export const IrtSchema = z.strictObject({
 });
 
 /** Where the IRT parameters come from: a documented prior rule, or a calibration on real answers. */
-export const CalibrationSchema = z.strictObject({
+export const CalibrationSchema = /* @__PURE__ */ z.strictObject({
   method: z.enum(['prior-from-level', 'rasch-mml', '2pl-mml', 'external']),
   date: z.optional(DateSchema),
   sampleSize: z.optional(z.int().check(z.gte(0))),
@@ -28,10 +28,10 @@ export const CalibrationSchema = z.strictObject({
 });
 
 /** Lifecycle of an item. Retired items are kept for history but never presented. */
-export const ItemStatusSchema = z.enum(['draft', 'reviewed', 'calibrated', 'retired']);
+export const ItemStatusSchema = /* @__PURE__ */ z.enum(['draft', 'reviewed', 'calibrated', 'retired']);
 
 /** The record of a factual review of an item against its sources. */
-export const ReviewSchema = z.strictObject({
+export const ReviewSchema = /* @__PURE__ */ z.strictObject({
   date: DateSchema,
   reviewer: TextSchema,
   verdict: z.enum(['ok', 'corrected']),
@@ -39,7 +39,7 @@ export const ReviewSchema = z.strictObject({
 });
 
 /** Accessibility information of an item (all shipped items are text only). */
-export const AccessibilitySchema = z.strictObject({
+export const AccessibilitySchema = /* @__PURE__ */ z.strictObject({
   textOnly: z.optional(z.boolean()),
   altText: z.optional(TextSchema),
   textAlternative: z.optional(TextSchema),
@@ -47,7 +47,7 @@ export const AccessibilitySchema = z.strictObject({
 });
 
 /** An answer option of a choice or ordering item. */
-export const OptionSchema = z.strictObject({ id: IdSchema, text: TextSchema });
+export const OptionSchema = /* @__PURE__ */ z.strictObject({ id: IdSchema, text: TextSchema });
 
 const scoredFields = {
   id: IdSchema,
@@ -69,10 +69,10 @@ const scoredFields = {
   extensions: z.optional(ExtensionsSchema),
 };
 
-const options = z.array(OptionSchema).check(z.minLength(2), z.maxLength(10));
+const options = /* @__PURE__ */ z.array(OptionSchema).check(z.minLength(2), z.maxLength(10));
 
 /** One correct option among several. `answer` is the id of the correct option. */
-export const SingleChoiceItemSchema = z.strictObject({
+export const SingleChoiceItemSchema = /* @__PURE__ */ z.strictObject({
   ...scoredFields,
   type: z.literal('single-choice'),
   options,
@@ -81,7 +81,7 @@ export const SingleChoiceItemSchema = z.strictObject({
 });
 
 /** Several correct options; scored all-or-nothing. `answer` lists all and only the correct ids. */
-export const MultipleChoiceItemSchema = z.strictObject({
+export const MultipleChoiceItemSchema = /* @__PURE__ */ z.strictObject({
   ...scoredFields,
   type: z.literal('multiple-choice'),
   options,
@@ -90,7 +90,7 @@ export const MultipleChoiceItemSchema = z.strictObject({
 });
 
 /** Put the options in order. `answer` is every option id in the correct order. */
-export const OrderingItemSchema = z.strictObject({
+export const OrderingItemSchema = /* @__PURE__ */ z.strictObject({
   ...scoredFields,
   type: z.literal('ordering'),
   options,
@@ -98,7 +98,7 @@ export const OrderingItemSchema = z.strictObject({
 });
 
 /** What differences a short-text answer may have with an accepted answer and still be correct. */
-export const ToleranceSchema = z.strictObject({
+export const ToleranceSchema = /* @__PURE__ */ z.strictObject({
   case: z.optional(z.boolean()),
   accents: z.optional(z.boolean()),
   spaces: z.optional(z.boolean()),
@@ -107,7 +107,7 @@ export const ToleranceSchema = z.strictObject({
 });
 
 /** A short typed answer compared with the accepted answers under the tolerance rules. */
-export const ShortTextItemSchema = z.strictObject({
+export const ShortTextItemSchema = /* @__PURE__ */ z.strictObject({
   ...scoredFields,
   type: z.literal('short-text'),
   answer: z.array(TextSchema).check(z.minLength(1)),
@@ -115,7 +115,7 @@ export const ShortTextItemSchema = z.strictObject({
 });
 
 /** The agent's own view of a domain (not scored; reported beside the measured level). */
-export const SelfRatingItemSchema = z.strictObject({
+export const SelfRatingItemSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   type: z.literal('self-rating'),
   domain: IdSchema,
@@ -128,7 +128,7 @@ export const SelfRatingItemSchema = z.strictObject({
 });
 
 /** Any item of the bank. */
-export const ItemSchema = z.discriminatedUnion('type', [
+export const ItemSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
   SingleChoiceItemSchema,
   MultipleChoiceItemSchema,
   OrderingItemSchema,
@@ -137,7 +137,7 @@ export const ItemSchema = z.discriminatedUnion('type', [
 ]);
 
 /** An item bank: the questions of an assessment, each pointing at a skill of one framework. */
-export const ItemBankSchema = z.strictObject({
+export const ItemBankSchema = /* @__PURE__ */ z.strictObject({
   $schema: z.optional(z.string()),
   id: IdSchema,
   version: VersionSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CatalogueSchema } from './catalogue.schema.js';
 import { FrameworkSchema } from './framework.schema.js';
 import { ItemBankSchema } from './item-bank.schema.js';

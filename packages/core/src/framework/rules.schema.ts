@@ -1,25 +1,25 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { ExtensionsSchema, IdSchema, LevelSchema, TextSchema, TranslationsSchema, VersionSchema } from './common.schema.js';
 
 /** How several targets combine: the condition must hold on any of them, or on all of them. */
-export const MatchSchema = z.enum(['any', 'all']);
+export const MatchSchema = /* @__PURE__ */ z.enum(['any', 'all']);
 
 /** Goal trigger: holds while the agent's level is **below** `below` (the goal is not reached). */
-export const GoalTriggerSchema = z.strictObject({
+export const GoalTriggerSchema = /* @__PURE__ */ z.strictObject({
   targets: z.array(IdSchema).check(z.minLength(1)),
   below: z.int().check(z.gte(2), z.lte(9)),
   match: z.optional(MatchSchema),
 });
 
 /** Prerequisite trigger: holds when the agent's level is **at least** `atLeast`. */
-export const PrerequisiteTriggerSchema = z.strictObject({
+export const PrerequisiteTriggerSchema = /* @__PURE__ */ z.strictObject({
   targets: z.array(IdSchema).check(z.minLength(1)),
   atLeast: LevelSchema,
   match: z.optional(MatchSchema),
 });
 
 /** A recommendation rule: propose `training` when the prerequisite holds and the goal is not reached. */
-export const RuleSchema = z.strictObject({
+export const RuleSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   training: IdSchema,
   priority: z.optional(z.int().check(z.gte(1), z.lte(5))),
@@ -32,7 +32,7 @@ export const RuleSchema = z.strictObject({
 });
 
 /** A file of recommendation rules. */
-export const RulesSchema = z.strictObject({
+export const RulesSchema = /* @__PURE__ */ z.strictObject({
   $schema: z.optional(z.string()),
   id: IdSchema,
   version: VersionSchema,
@@ -41,7 +41,7 @@ export const RulesSchema = z.strictObject({
 });
 
 /** A stage ("palier") reached when the level of a scope is at least `minLevel`. */
-export const StageSchema = z.strictObject({
+export const StageSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   scope: z.enum(['overall', 'domain']),
   /** For a `domain` stage: the domain it applies to (every domain when absent). */
@@ -53,7 +53,7 @@ export const StageSchema = z.strictObject({
 });
 
 /** A file of stages. */
-export const StagesSchema = z.strictObject({
+export const StagesSchema = /* @__PURE__ */ z.strictObject({
   $schema: z.optional(z.string()),
   id: IdSchema,
   version: VersionSchema,

@@ -1,8 +1,8 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { ExtensionsSchema, IdSchema, LangSchema, LevelSchema, TextSchema, TranslationsSchema, VersionSchema } from './common.schema.js';
 
 /** The level a job role requires on one competence (or one topic), with its reason. */
-export const RequirementSchema = z.strictObject({
+export const RequirementSchema = /* @__PURE__ */ z.strictObject({
   competence: z.optional(IdSchema),
   topic: z.optional(IdSchema),
   level: LevelSchema,
@@ -10,7 +10,7 @@ export const RequirementSchema = z.strictObject({
 });
 
 /** A target profile: what a job role ("tout agent", "acheteur public"…) requires. */
-export const TargetProfileSchema = z.strictObject({
+export const TargetProfileSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   title: TextSchema,
   description: z.optional(TextSchema),
@@ -22,7 +22,7 @@ export const TargetProfileSchema = z.strictObject({
 });
 
 /** A file of target profiles. */
-export const TargetProfilesSchema = z.strictObject({
+export const TargetProfilesSchema = /* @__PURE__ */ z.strictObject({
   $schema: z.optional(z.string()),
   id: IdSchema,
   version: VersionSchema,

@@ -35,6 +35,8 @@ export interface AnsweredItem {
   domain: string;
   competence?: string;
   level?: number;
+  /** The scenario shown before the question, if any. */
+  context?: string;
   stem: string;
   outcome: 'correct' | 'incorrect' | 'skipped' | 'rated';
   explanation?: string;
@@ -105,6 +107,7 @@ export function buildResult({ framework, items, pool, model, state, scope }: Bui
       domain: place.domain.id,
       competence: place.competence.id,
       level: item.level,
+      ...(item.context ? { context: item.context } : {}),
       stem: item.stem,
       outcome: entry.kind === 'skip' ? 'skipped' : correct ? 'correct' : 'incorrect',
       explanation: item.explanation,

@@ -1,28 +1,311 @@
-import { LitElement, css, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { AssessmentConfig, AssessmentResult, PresentedItem } from '@jauge/core/engine';
+import { JaugeValidationError } from '@jauge/core/engine';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { emit } from '../../events/events.js';
+import { type Messages, messagesFor } from '../../i18n/messages.js';
+import { AssessmentSession, type View } from '../../internal/assessment-session.js';
+import { type HostContent, resolveContent } from '../../internal/content.js';
+import { storageFor } from '../../internal/storage.js';
+import { renderResults } from '../results/render-results.js';
+import { assessmentStyles } from './assessment.styles.js';
+import { type Draft, localized, renderItemControls, responseOf } from './render-item.js';
 
 /**
- * The adaptive assessment: intro, questions, results. (Foundation version: renders the intro
- * heading; the full flow lands with the assessment issue.)
+ * The adaptive digital-competence self-assessment: intro → questions → results. With no
+ * configuration it runs the shipped reference content ("Socle numérique de l'agent public").
+ * Everything stays in the browser; the element makes no network request of its own.
  *
  * @tagname jauge-assessment
  * @summary Embeddable adaptive digital-competence self-assessment.
+ * @fires jauge-start - The agent started or resumed a test.
+ * @fires jauge-answer - The agent answered an item (no answer key inside).
+ * @fires jauge-complete - The test is over: result and recommendations.
+ * @fires jauge-share - The agent asked to send their results to the administration.
+ * @fires jauge-error - Invalid content or an unreadable save.
  * @csspart heading - The title of the current screen.
+ * @csspart options - The list of answer options.
+ * @csspart option - One answer option.
+ * @csspart button - The main action button.
+ * @csspart progress - The progress indication.
+ * @csspart chart - The results chart.
+ * @csspart table - The results table.
+ * @csspart overall - The overall level.
+ * @cssproperty --jauge-color-primary - Main colour (buttons, bars).
+ * @cssproperty --jauge-color-text - Text colour.
+ * @cssproperty --jauge-color-background - Background colour.
+ * @cssproperty --jauge-color-focus - Focus outline colour.
+ * @cssproperty --jauge-font-family - Font family (the host's by default: system fonts).
  */
 export class JaugeAssessment extends LitElement {
   /** Component styles (adopted stylesheets: no inline style, CSP-safe). */
-  static override styles = css`
-    :host {
-      display: block;
-      font-family: var(--jauge-font-family, system-ui, sans-serif);
-      color: var(--jauge-color-text, #1e1e1e);
-    }
-  `;
+  static override styles = assessmentStyles;
+
+  @state() private view: View = { screen: 'loading' };
+  @state() private draft: Draft = { choices: [], order: [], text: '' };
+  @state() private message = '';
+  @state() private announcement = '';
 
   /** Interface language: `fr` (default) or `en`. */
   @property({ reflect: true }) override lang = 'fr';
+  /** Where to keep the test between visits: `local` (default), `session` or `none`. */
+  @property() storage: 'local' | 'session' | 'none' = 'local';
+  /** At most this many scored questions. */
+  @property({ type: Number, attribute: 'max-items' }) maxItems?: number;
+  /** At least this many scored questions. */
+  @property({ type: Number, attribute: 'min-items' }) minItems?: number;
+  /** Limit the test to some domains (space- or comma-separated ids). */
+  @property() domains?: string;
+  /** Target profile id (used by recommendations). */
+  @property() profile?: string;
+  /** Campaign id: when set, the results screen offers to share the results with the administration. */
+  @property() campaign?: string;
+  /** Pseudonymous id supplied by the host, sent only with a share. */
+  @property() pseudonym?: string;
+  /** Group fields sent with a share (direction, service, role…). */
+  @property({ attribute: false }) group: Record<string, string> = {};
+  /** A framework to use instead of the reference one (validated). */
+  @property({ attribute: false }) framework?: unknown;
+  /** An item bank to use instead of the reference one (validated against the framework). */
+  @property({ attribute: false }) items?: unknown;
+  /** A training catalogue (validated). */
+  @property({ attribute: false }) catalogue?: unknown;
+  /** Recommendation rules. */
+  @property({ attribute: false }) rules?: unknown;
+  /** Stages ("paliers"). */
+  @property({ attribute: false }) stages?: unknown;
+  /** The last result (read-only in practice: set when the test completes). */
+  @property({ attribute: false }) result?: AssessmentResult;
 
-  override render() {
-    return html`<h2 part="heading">${this.lang === 'en' ? 'Digital skills self-assessment' : 'Autodiagnostic des compétences numériques'}</h2>`;
+  private session?: AssessmentSession;
+  private unsubscribe?: () => void;
+  private loadToken = 0;
+  private focusPending = false;
+
+  private get m(): Messages {
+    return messagesFor(this.lang);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const reload = ['framework', 'items', 'catalogue', 'stages', 'storage', 'maxItems', 'minItems', 'domains'] as const;
+    if (this.session && reload.some((key) => changed.has(key))) void this.load();
+    // Width set through the CSSOM, not a style attribute: allowed under a strict CSP.
+    const bar = this.renderRoot.querySelector<HTMLElement>('.progress-bar');
+    if (bar) bar.style.width = `${bar.dataset.percent ?? 0}%`;
+    if (this.focusPending) {
+      this.focusPending = false;
+      (this.renderRoot.querySelector('[data-focus]') as HTMLElement | null)?.focus();
+    }
+  }
+
+  private config(): AssessmentConfig {
+    const config: AssessmentConfig = {};
+    if (this.maxItems !== undefined && Number.isFinite(this.maxItems)) config.maxItems = this.maxItems;
+    if (this.minItems !== undefined && Number.isFinite(this.minItems)) config.minItems = this.minItems;
+    else if (config.maxItems !== undefined) config.minItems = Math.min(24, config.maxItems);
+    const domains = this.domains?.split(/[\s,]+/).filter(Boolean);
+    if (domains && domains.length > 0) config.domains = domains;
+    return config;
+  }
+
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    this.unsubscribe?.();
+    this.view = { screen: 'loading' };
+    try {
+      const host: HostContent = { framework: this.framework, items: this.items, catalogue: this.catalogue, rules: this.rules, stages: this.stages };
+      const content = await resolveContent(host);
+      if (token !== this.loadToken) return;
+      this.session = new AssessmentSession(content, storageFor(this.storage), this.config(), {
+        started: (resumed) => emit(this, 'jauge-start', { resumed, framework: { id: content.framework.id, version: content.framework.version } }),
+        answered: (itemId, domain, outcome, answered) => emit(this, 'jauge-answer', { itemId, domain, outcome, answered }),
+        completed: (result) => {
+          this.result = result;
+          emit(this, 'jauge-complete', { result, recommendations: [] });
+        },
+        corrupted: (message) => emit(this, 'jauge-error', { code: 'corrupted-save', message }),
+      });
+      this.unsubscribe = this.session.$view.subscribe((view) => {
+        const previous = this.view;
+        this.view = view;
+        if (view.screen === 'question' && (previous.screen !== 'question' || previous.item.id !== view.item.id)) this.resetDraft(view.item);
+        if (view.screen === 'results') this.result = view.result;
+        if (previous.screen !== view.screen || view.screen === 'question') this.focusPending = previous.screen !== 'loading' || view.screen !== 'intro';
+      });
+      this.session.init();
+    } catch (error) {
+      if (token !== this.loadToken) return;
+      const issues = error instanceof JaugeValidationError ? error.issues : undefined;
+      this.view = { screen: 'error', message: this.m.contentError };
+      emit(this, 'jauge-error', { code: 'invalid-content', message: error instanceof Error ? error.message : String(error), ...(issues ? { issues } : {}) });
+    }
+  }
+
+  private resetDraft(item: PresentedItem): void {
+    this.draft = { choices: [], order: (item.options ?? []).map((o) => o.id), text: '' };
+    this.message = '';
+  }
+
+  private submit(event: Event): void {
+    event.preventDefault();
+    const view = this.view;
+    if (view.screen !== 'question' || !this.session) return;
+    const response = responseOf(view.item, this.draft);
+    if (response === undefined) {
+      this.message = this.m.answerRequired;
+      return;
+    }
+    this.session.answer(response);
+    this.announceNext();
+  }
+
+  private skip(): void {
+    this.session?.skip();
+    this.announceNext();
+  }
+
+  private announceNext(): void {
+    const view = this.view;
+    this.announcement = view.screen === 'question' ? this.m.answerSaved(view.number) : '';
+  }
+
+  private move(index: number, delta: -1 | 1): void {
+    const order = [...this.draft.order];
+    const target = index + delta;
+    if (target < 0 || target >= order.length) return;
+    [order[index], order[target]] = [order[target]!, order[index]!];
+    this.draft = { ...this.draft, order };
+    const view = this.view;
+    if (view.screen === 'question') {
+      const option = view.item.options?.find((o) => o.id === order[target]);
+      const text = option ? localized(view.item, this.lang).option(option.id, option.text) : '';
+      this.announcement = this.m.moved(text, target + 1, order.length);
+    }
+    // Keep the focus on the same option's button after it moved.
+    void this.updateComplete.then(() => {
+      const rows = this.renderRoot.querySelectorAll('.order-row');
+      const button = rows[target]?.querySelector<HTMLButtonElement>(`button[data-move="${delta < 0 ? 'up' : 'down'}"]:not([disabled])`) ?? rows[target]?.querySelector<HTMLButtonElement>('button:not([disabled])');
+      button?.focus();
+    });
+  }
+
+  private download(): void {
+    if (!this.result) return;
+    const blob = new Blob([JSON.stringify(this.result, null, 2)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'resultats-jauge.json';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  private renderIntro(view: Extract<View, { screen: 'intro' }>): TemplateResult {
+    const m = this.m;
+    return html`<section class="screen" aria-labelledby="title">
+      <h2 id="title" part="heading" tabindex="-1" data-focus>${m.title}</h2>
+      ${view.notice ? html`<p class="notice" role="alert">${m.corruptedSave}</p>` : nothing}
+      <p>${m.introLead}</p>
+      <p>${m.introMeasures}</p>
+      <p>${m.introDuration(view.minItems, view.maxItems)}</p>
+      <p>${m.introDontKnow}</p>
+      <p>${m.introPrivacy}</p>
+      <div class="actions">
+        ${view.canResume
+          ? html`<button class="primary" part="button" @click=${() => this.session?.start(true)}>${m.resume}</button>
+              <button @click=${() => this.session?.restart()}>${m.restart}</button>`
+          : html`<button class="primary" part="button" @click=${() => this.session?.start(false)}>${m.start}</button>`}
+      </div>
+    </section>`;
+  }
+
+  private renderQuestion(view: Extract<View, { screen: 'question' }>): TemplateResult {
+    const m = this.m;
+    const { item } = view;
+    const text = localized(item, this.lang);
+    const progress = item.progress;
+    const heading = item.type === 'self-rating' ? item.domain.title : m.questionHeading(view.number);
+    return html`<section class="screen" aria-labelledby="q-title">
+      <div class="progress" part="progress">
+        <p id="progress-text">${m.progressText(progress.answered, progress.minItems, progress.maxItems)}</p>
+        <div class="progress-track" role="progressbar" aria-labelledby="progress-text" aria-valuemin="0" aria-valuemax=${progress.maxItems} aria-valuenow=${progress.answered}>
+          <div class="progress-bar" data-percent=${Math.round((100 * progress.answered) / progress.maxItems)}></div>
+        </div>
+      </div>
+      <p class="domain-tag">${m.domainLabel} : ${item.domain.title}</p>
+      <h2 id="q-title" part="heading" tabindex="-1" data-focus>${heading}</h2>
+      <form @submit=${(e: Event) => this.submit(e)} novalidate>
+        ${text.context ? html`<p class="context">${text.context}</p>` : nothing}
+        <fieldset aria-describedby=${this.message ? 'answer-error' : nothing}>
+          <legend>${text.stem}</legend>
+          ${renderItemControls(item, this.draft, m, this.lang, {
+            choose: (id) => (this.draft = { ...this.draft, choice: id }),
+            toggle: (id, checked) => (this.draft = { ...this.draft, choices: checked ? [...this.draft.choices, id] : this.draft.choices.filter((c) => c !== id) }),
+            move: (index, delta) => this.move(index, delta),
+            type: (value) => (this.draft = { ...this.draft, text: value }),
+          })}
+        </fieldset>
+        ${this.message ? html`<p id="answer-error" class="error" role="alert">${this.message}</p>` : nothing}
+        <div class="actions">
+          <button type="submit" class="primary" part="button">${m.submit}</button>
+          <button type="button" @click=${() => this.skip()}>${m.dontKnow}</button>
+          <button type="button" class="no-print" @click=${() => this.session?.pause()}>${m.pause}</button>
+        </div>
+      </form>
+    </section>`;
+  }
+
+  private renderResultsScreen(view: Extract<View, { screen: 'results' }>): TemplateResult {
+    const m = this.m;
+    return html`<section class="screen" aria-labelledby="r-title">
+      <h2 id="r-title" part="heading" tabindex="-1" data-focus>${m.resultsTitle}</h2>
+      ${renderResults(view.result, view.stages, m, this.lang)}
+      <div class="actions">
+        <button class="primary" part="button" @click=${() => this.download()}>${m.download}</button>
+        <button @click=${() => window.print()}>${m.print}</button>
+        <button @click=${() => this.session?.restart()}>${m.restart}</button>
+      </div>
+    </section>`;
+  }
+
+  override render(): TemplateResult {
+    const view = this.view;
+    const m = this.m;
+    let body: TemplateResult;
+    switch (view.screen) {
+      case 'loading':
+        body = html`<p class="screen" role="status">${m.loading}</p>`;
+        break;
+      case 'error':
+        body = html`<div class="screen"><h2 part="heading">${m.title}</h2><p class="notice" role="alert">${view.message}</p></div>`;
+        break;
+      case 'intro':
+        body = this.renderIntro(view);
+        break;
+      case 'question':
+        body = this.renderQuestion(view);
+        break;
+      case 'paused':
+        body = html`<section class="screen" aria-labelledby="p-title">
+          <h2 id="p-title" part="heading" tabindex="-1" data-focus>${m.pausedTitle}</h2>
+          <p>${m.pausedText}</p>
+          <div class="actions"><button class="primary" part="button" @click=${() => this.session?.resume()}>${m.resume}</button></div>
+        </section>`;
+        break;
+      case 'results':
+        body = this.renderResultsScreen(view);
+        break;
+    }
+    return html`<div lang=${this.lang}>${body}<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div></div>`;
   }
 }

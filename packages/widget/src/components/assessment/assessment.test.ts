@@ -1,23 +1,102 @@
-import { describe, expect, it } from 'vitest';
+import { createAssessment } from '@jauge/core';
+import { framework, items } from '@jauge/core/reference';
+import { afterEach, describe, expect, it } from 'vitest';
 import '../../define.js';
+import { en, fr } from '../../i18n/messages.js';
 import type { JaugeAssessment } from './assessment.component.js';
+
+async function waitFor<T>(probe: () => T | null | undefined | false, timeout = 5000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 async function mount(attributes: Record<string, string> = {}): Promise<JaugeAssessment> {
   const el = document.createElement('jauge-assessment');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  for (const [name, value] of Object.entries({ storage: 'none', ...attributes })) el.setAttribute(name, value);
   document.body.append(el);
-  await el.updateComplete;
+  await waitFor(() => el.shadowRoot?.querySelector('h2'));
   return el;
 }
 
-describe('<jauge-assessment>', () => {
-  it('renders a French heading by default', async () => {
+const $ = (el: JaugeAssessment, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const text = (el: JaugeAssessment, selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim();
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  localStorage.clear();
+});
+
+describe('<jauge-assessment> (happy-dom)', () => {
+  it('shows the intro in French by default, in English with lang="en"', async () => {
     const el = await mount();
-    expect(el.shadowRoot?.querySelector('h2')?.textContent).toBe('Autodiagnostic des compétences numériques');
+    expect(text(el, 'h2')).toBe(fr.title);
+    expect(el.shadowRoot!.textContent).toContain(fr.introPrivacy);
+    expect(el.shadowRoot!.textContent).toContain('entre 24 et 36 questions');
+    const english = await mount({ lang: 'en' });
+    expect(text(english, 'h2')).toBe(en.title);
   });
 
-  it('switches to English with lang="en"', async () => {
-    const el = await mount({ lang: 'en' });
-    expect(el.shadowRoot?.querySelector('h2')?.textContent).toBe('Digital skills self-assessment');
+  it('runs the reference test to the end with "Je ne sais pas", with the result core computes for the same answers', async () => {
+    const el = await mount({ 'max-items': '6', 'min-items': '6' });
+    const answers: string[] = [];
+    el.addEventListener('jauge-answer', (event) => answers.push(event.detail.itemId));
+    const completed = new Promise<CustomEvent>((resolve) => el.addEventListener('jauge-complete', (e) => resolve(e as CustomEvent)));
+    ($(el, 'button.primary') as HTMLButtonElement).click();
+    for (let step = 0; step < 20; step++) {
+      const button = await waitFor(() => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === fr.dontKnow || b.textContent?.trim() === fr.download));
+      if (button.textContent?.trim() === fr.download) break;
+      button.click();
+      await el.updateComplete;
+    }
+    const event = await completed;
+    expect(event.detail.result.counts.answered).toBe(6);
+    expect(el.shadowRoot!.querySelectorAll('tbody tr')).toHaveLength(6);
+    // Core, fed the same skips in the same order, reaches the same levels.
+    const snapshotSeed = (event.detail.result as { domains: unknown[] }).domains.length;
+    expect(snapshotSeed).toBe(6);
+    const reference = createAssessment({ framework, items, config: { maxItems: 6, minItems: 6 }, seed: 1 });
+    for (let item = reference.nextItem(); item; item = reference.nextItem()) reference.skip(item.id);
+    expect(event.detail.result.overall.level).toBe(reference.result().overall.level);
+    expect(answers.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('asks for an answer before submitting, and never renders content as HTML', async () => {
+    const hostile = structuredClone(items);
+    const first = hostile.items.find((item) => item.type === 'single-choice' && item.level === 1)!;
+    first.stem = '<img src=x onerror="window.__pwned=1"><b>gras</b>';
+    const el = document.createElement('jauge-assessment');
+    el.setAttribute('storage', 'none');
+    el.items = { ...hostile, items: hostile.items.filter((item) => item.id === first.id || item.type !== 'single-choice' || item.level > 2) };
+    document.body.append(el);
+    await waitFor(() => $(el, 'button.primary'));
+    ($(el, 'button.primary') as HTMLButtonElement).click();
+    await waitFor(() => $(el, 'legend'));
+    expect(el.shadowRoot!.querySelector('img')).toBeNull();
+    ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(text(el, '[role="alert"]')).toBe(fr.answerRequired);
+  });
+
+  it('reports invalid host content with jauge-error and a message, without crashing', async () => {
+    const el = document.createElement('jauge-assessment');
+    el.setAttribute('storage', 'none');
+    const errors: CustomEvent[] = [];
+    el.addEventListener('jauge-error', (e) => errors.push(e as CustomEvent));
+    el.items = { id: 'x', version: '1.0.0', lang: 'fr', framework: { id: 'socle-numerique-agent-public' }, items: [{ id: 'q', type: 'essay' }] };
+    document.body.append(el);
+    await waitFor(() => errors.length > 0);
+    expect(errors[0]!.detail.code).toBe('invalid-content');
+    expect(errors[0]!.detail.issues[0]).toEqual({ path: 'items[0].type', message: 'expected type to be "single-choice", "multiple-choice", "ordering", "short-text", "self-rating", found the string "essay"' });
+    await el.updateComplete;
+    expect(text(el, '[role="alert"]')).toBe(fr.contentError);
+  });
+
+  it('defines every message in both languages', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
   });
 });
