@@ -6,11 +6,13 @@ export default defineConfig([
   libraryConfig({
     entry: { index: 'src/index.ts', define: 'src/define.ts' },
     platform: 'browser',
+    tsconfig: 'tsconfig.build.json',
   }),
   // The self-contained bundle for a plain <script type="module">: lit and the engine inside,
   // the reference content in its own file, loaded only when the element needs it.
   libraryConfig({
     entry: { jauge: 'src/cdn.ts' },
+    tsconfig: 'tsconfig.build.json',
     outDir: 'dist/cdn',
     platform: 'browser',
     dts: false,

@@ -22,3 +22,10 @@ export type { Framework, SelfRatingStep } from './framework/framework.schema.js'
 export type { ItemBank } from './framework/item-bank.schema.js';
 export type { Rules, Stage, Stages } from './framework/rules.schema.js';
 export type { TargetProfiles } from './framework/target-profile.schema.js';
+export { recommend } from './recommendations/recommend.js';
+export type { Recommendation, RecommendationReason, RecommendOptions } from './recommendations/recommend.js';
+export { learningPath } from './recommendations/learning-path.js';
+export type { LearningPath } from './recommendations/learning-path.js';
+export { profileStatus } from './recommendations/profile-status.js';
+export type { ProfileStatus } from './recommendations/profile-status.js';
+export type { TargetProfile } from './framework/target-profile.schema.js';

@@ -149,3 +149,12 @@ export { GoalTriggerSchema, MatchSchema, PrerequisiteTriggerSchema, RuleSchema, 
 // recommendations/
 export { reachedStages } from './recommendations/stages.js';
 export type { ReachedStage } from './recommendations/stages.js';
+export { recommend, DEFAULT_CUT_POINTS } from './recommendations/recommend.js';
+export type { Recommendation, RecommendationReason, RecommendOptions } from './recommendations/recommend.js';
+export { learningPath } from './recommendations/learning-path.js';
+export type { LearningPath } from './recommendations/learning-path.js';
+export { profileStatus } from './recommendations/profile-status.js';
+export type { ProfileStatus } from './recommendations/profile-status.js';
+export { targetLevel, probabilityBelow } from './recommendations/target-levels.js';
+export type { TargetLevel } from './recommendations/target-levels.js';
+export type { ReasonLang } from './recommendations/explain.js';

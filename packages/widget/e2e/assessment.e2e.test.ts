@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createAssessment, type AssessmentResult, type AssessmentSnapshot } from '@jauge/core';
-import { framework, items } from '@jauge/core/reference';
+import { catalogue, framework, items } from '@jauge/core/reference';
 import { collectPageErrors, launchBrowser, repoRoot, serveRepo, type StaticServer } from './harness.js';
 
 const require = createRequire(import.meta.url);
@@ -158,6 +158,17 @@ describe('<jauge-assessment> in real Chromium', () => {
     expect(replay.isComplete).toBe(true);
     // Same levels and items; θ and SE equal to 1e-9 (Chromium's and Node's Math.exp may differ in the last bit).
     expect(rounded(result as AssessmentResult)).toEqual(rounded(replay.result()));
+    // Recommendations are shown, each linking only to a training of the catalogue.
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector('jauge-assessment')!.shadowRoot!;
+      return { title: root.querySelector('#reco-title')?.textContent, links: [...root.querySelectorAll('.card a')].map((a) => a.getAttribute('href')) };
+    });
+    expect(shown.title).toBe('Formations recommandées');
+    const urls = new Set(catalogue.trainings.map((t) => t.url));
+    for (const href of shown.links) expect(urls.has(href ?? '')).toBe(true);
+    const completeDetail = await page.evaluate(() => (window as unknown as { __events: { type: string; detail: { recommendations: { trainingId: string; reasons: string[] }[] } }[] }).__events.find((e) => e.type === 'jauge-complete')!.detail);
+    expect(completeDetail.recommendations.length).toBeGreaterThan(0);
+    for (const r of completeDetail.recommendations) expect(r.reasons.length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -75,3 +75,28 @@ describe('shipped reference content', () => {
     for (const rule of rules.rules) expect(trainingIds.has(rule.training), rule.id).toBe(true);
   });
 });
+
+describe('recommendations on the shipped content', () => {
+  it('only ever point to trainings of the catalogue, with the catalogue’s URL, for every profile', async () => {
+    const { recommend, simulateCohort } = await import('../index.js');
+    const byId = new Map(catalogue.trainings.map((t) => [t.id, t]));
+    let count = 0;
+    simulateCohort({
+      framework,
+      items,
+      agents: 24,
+      seed: 5,
+      config: { maxItems: 24 },
+      onAgent: ({ result, index }) => {
+        const profile = profiles.profiles[index % profiles.profiles.length]!;
+        for (const r of recommend(result, { catalogue, rules, profile, framework })) {
+          count++;
+          expect(byId.get(r.training.id)).toBe(r.training);
+          expect(r.training.url).toBe(byId.get(r.training.id)!.url);
+          expect(r.reasons.length).toBeGreaterThan(0);
+        }
+      },
+    });
+    expect(count).toBeGreaterThan(24);
+  });
+});

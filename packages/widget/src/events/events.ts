@@ -20,6 +20,8 @@ export interface JaugeRecommendationSummary {
   title: string;
   url?: string;
   reasons: string[];
+  /** True when a deciding level is close to its threshold given its uncertainty. */
+  uncertain: boolean;
 }
 
 /** `jauge-complete`: the assessment is over. */

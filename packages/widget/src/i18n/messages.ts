@@ -60,6 +60,10 @@ export interface Messages {
   shareDone: string;
   noResult: string;
   minutes: (n: number) => string;
+  duration: (minutes: number) => string;
+  tentative: string;
+  profileReached: string;
+  profileNotReached: (met: number, total: number) => string;
 }
 
 const frBands = { fondamental: 'fondamental', intermediaire: 'intermédiaire', avance: 'avancé', 'hautement-specialise': 'hautement spécialisé' };
@@ -125,6 +129,10 @@ export const fr: Messages = {
   shareDone: 'Vos résultats ont été envoyés à votre administration.',
   noResult: 'Aucun résultat enregistré pour l’instant.',
   minutes: (n) => `${n} min`,
+  duration: (minutes) => (minutes < 60 ? `${minutes} min` : `${Math.round(minutes / 30) / 2} h`.replace('.', ',')),
+  tentative: 'proposition indicative : votre niveau est proche du seuil',
+  profileReached: 'Vous atteignez le niveau attendu pour votre fonction sur toutes les compétences évaluées.',
+  profileNotReached: (met, total) => `Vous atteignez le niveau attendu pour votre fonction sur ${met} compétence${met > 1 ? 's' : ''} sur ${total}.`,
 };
 
 export const en: Messages = {
@@ -188,6 +196,10 @@ export const en: Messages = {
   shareDone: 'Your results were sent to your administration.',
   noResult: 'No result saved yet.',
   minutes: (n) => `${n} min`,
+  duration: (minutes) => (minutes < 60 ? `${minutes} min` : `${Math.round(minutes / 30) / 2} h`),
+  tentative: 'tentative: your level is close to the threshold',
+  profileReached: 'You reach the level expected for your role on every competence assessed.',
+  profileNotReached: (met, total) => `You reach the level expected for your role on ${met} of ${total} competences.`,
 };
 
 /** An uncertainty in levels, rounded to the half level (never shown as 0: no estimate is exact). */

@@ -7,7 +7,11 @@ import {
   createAssessment,
   DEFAULT_CONFIG,
   JaugeValidationError,
+  profileStatus,
+  type ProfileStatus,
   reachedStages,
+  recommend,
+  type Recommendation,
   restoreAssessment,
 } from '@jauge/core/engine';
 import { atom } from 'nanostores';
@@ -21,13 +25,13 @@ export type View =
   | { screen: 'intro'; canResume: boolean; notice?: 'corrupted-save'; minItems: number; maxItems: number }
   | { screen: 'question'; item: PresentedItem; number: number }
   | { screen: 'paused' }
-  | { screen: 'results'; result: AssessmentResult; stages: ReachedStage[] };
+  | { screen: 'results'; result: AssessmentResult; stages: ReachedStage[]; recommendations: Recommendation[]; profile?: ProfileStatus };
 
 /** Hooks the element gives the session, to turn its steps into DOM events. */
 export interface SessionHooks {
   started(resumed: boolean): void;
   answered(itemId: string, domain: string, outcome: 'correct' | 'incorrect' | 'skipped' | 'rated', answered: number): void;
-  completed(result: AssessmentResult): void;
+  completed(result: AssessmentResult, recommendations: Recommendation[]): void;
   corrupted(message: string): void;
 }
 
@@ -52,6 +56,7 @@ export class AssessmentSession {
     private readonly storage: SafeStorage,
     private readonly config: AssessmentConfig,
     private readonly hooks: SessionHooks,
+    private readonly options: { profile?: string; lang?: string } = {},
   ) {
     this.sessionKey = keys.session(content.framework.id, content.items.id);
   }
@@ -111,9 +116,14 @@ export class AssessmentSession {
   private showResults(fresh: boolean): void {
     const result = this.assessment!.result();
     const stages = this.content.stages ? reachedStages(result, this.content.stages) : [];
+    const profile = this.options.profile ? this.content.profiles?.profiles.find((p) => p.id === this.options.profile) : undefined;
+    const lang = this.options.lang?.startsWith('en') ? 'en' : 'fr';
+    const recommendations = this.content.catalogue
+      ? recommend(result, { catalogue: this.content.catalogue, framework: this.content.framework, lang, ...(this.content.rules ? { rules: this.content.rules } : {}), ...(profile ? { profile } : {}) })
+      : [];
     this.storage.set(keys.result(this.content.framework.id), JSON.stringify(result));
-    this.$view.set({ screen: 'results', result, stages });
-    if (fresh) this.hooks.completed(result);
+    this.$view.set({ screen: 'results', result, stages, recommendations, ...(profile ? { profile: profileStatus(result, profile, this.content.framework) } : {}) });
+    if (fresh) this.hooks.completed(result, recommendations);
   }
 
   /** Answers the current item (throws JaugeValidationError for a malformed response). */

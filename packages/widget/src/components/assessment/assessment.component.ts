@@ -7,7 +7,7 @@ import { type Messages, messagesFor } from '../../i18n/messages.js';
 import { AssessmentSession, type View } from '../../internal/assessment-session.js';
 import { type HostContent, resolveContent } from '../../internal/content.js';
 import { storageFor } from '../../internal/storage.js';
-import { renderResults } from '../results/render-results.js';
+import { renderRecommendations, renderResults } from '../results/render-results.js';
 import { assessmentStyles } from './assessment.styles.js';
 import { type Draft, localized, renderItemControls, responseOf } from './render-item.js';
 
@@ -97,7 +97,7 @@ export class JaugeAssessment extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const reload = ['framework', 'items', 'catalogue', 'stages', 'storage', 'maxItems', 'minItems', 'domains'] as const;
+    const reload = ['framework', 'items', 'catalogue', 'stages', 'storage', 'maxItems', 'minItems', 'domains', 'profile', 'lang'] as const;
     if (this.session && reload.some((key) => changed.has(key))) void this.load();
     // Width set through the CSSOM, not a style attribute: allowed under a strict CSP.
     const bar = this.renderRoot.querySelector<HTMLElement>('.progress-bar');
@@ -129,12 +129,15 @@ export class JaugeAssessment extends LitElement {
       this.session = new AssessmentSession(content, storageFor(this.storage), this.config(), {
         started: (resumed) => emit(this, 'jauge-start', { resumed, framework: { id: content.framework.id, version: content.framework.version } }),
         answered: (itemId, domain, outcome, answered) => emit(this, 'jauge-answer', { itemId, domain, outcome, answered }),
-        completed: (result) => {
+        completed: (result, recommendations) => {
           this.result = result;
-          emit(this, 'jauge-complete', { result, recommendations: [] });
+          emit(this, 'jauge-complete', {
+            result,
+            recommendations: recommendations.map((r) => ({ trainingId: r.training.id, title: r.training.title, ...(r.training.url ? { url: r.training.url } : {}), reasons: r.reasons.map((x) => x.text), uncertain: r.uncertain })),
+          });
         },
         corrupted: (message) => emit(this, 'jauge-error', { code: 'corrupted-save', message }),
-      });
+      }, { ...(this.profile ? { profile: this.profile } : {}), lang: this.lang });
       this.unsubscribe = this.session.$view.subscribe((view) => {
         const previous = this.view;
         this.view = view;
@@ -269,7 +272,7 @@ export class JaugeAssessment extends LitElement {
     const m = this.m;
     return html`<section class="screen" aria-labelledby="r-title">
       <h2 id="r-title" part="heading" tabindex="-1" data-focus>${m.resultsTitle}</h2>
-      ${renderResults(view.result, view.stages, m, this.lang)}
+      ${renderResults(view.result, view.stages, m, this.lang, renderRecommendations(view.recommendations, view.profile, m))}
       <div class="actions">
         <button class="primary" part="button" @click=${() => this.download()}>${m.download}</button>
         <button @click=${() => window.print()}>${m.print}</button>

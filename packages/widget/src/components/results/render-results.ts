@@ -1,4 +1,4 @@
-import type { AssessmentResult, ReachedStage } from '@jauge/core/engine';
+import type { AssessmentResult, ProfileStatus, ReachedStage, Recommendation } from '@jauge/core/engine';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
 
@@ -95,4 +95,29 @@ export function renderResults(result: AssessmentResult, stages: ReachedStage[], 
 /** Only http(s) links are ever rendered (content is validated too: this is defence in depth). */
 export function safeUrl(url: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/** The recommended trainings (at most five), each with its reasons, and the "profil atteint" status. */
+export function renderRecommendations(recommendations: readonly Recommendation[], profile: ProfileStatus | undefined, m: Messages): TemplateResult {
+  const shown = recommendations.slice(0, 5);
+  return html`<section aria-labelledby="reco-title">
+    <h3 id="reco-title">${m.recommendationsTitle}</h3>
+    ${profile ? html`<p>${profile.reached ? m.profileReached : m.profileNotReached(profile.met, profile.total)}</p>` : nothing}
+    ${shown.length === 0
+      ? html`<p>${m.noRecommendation}</p>`
+      : html`<ul class="cards">
+          ${shown.map((r) => {
+            const url = safeUrl(r.training.url);
+            return html`<li class="card" part="recommendation">
+              <p>
+                <strong>${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${r.training.title}</a>` : r.training.title}</strong>
+                — ${r.training.provider}${r.training.durationMinutes ? html`, ${m.duration(r.training.durationMinutes)}` : nothing}
+                ${r.uncertain ? html` <em>(${m.tentative})</em>` : nothing}
+              </p>
+              <p>${r.text}</p>
+              ${!url && r.training.urlNote ? html`<p class="muted">${r.training.urlNote}</p>` : nothing}
+            </li>`;
+          })}
+        </ul>`}
+  </section>`;
 }
