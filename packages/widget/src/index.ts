@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { JaugeAssessment } from './components/assessment/assessment.component.js';
+export { JaugeProfile, isResultLike } from './components/profile/profile.component.js';
 export { defineElement } from './internal/define-element.js';
 export { messagesFor, fr, en } from './i18n/messages.js';
 export type { Messages } from './i18n/messages.js';

@@ -6,6 +6,7 @@ import { emit } from '../../events/events.js';
 import { type Messages, messagesFor } from '../../i18n/messages.js';
 import { AssessmentSession, type View } from '../../internal/assessment-session.js';
 import { type HostContent, resolveContent } from '../../internal/content.js';
+import { ShareQueue, sharedResult, type QueuedShare } from '../../internal/share-queue.js';
 import { storageFor } from '../../internal/storage.js';
 import { renderRecommendations, renderResults } from '../results/render-results.js';
 import { assessmentStyles } from './assessment.styles.js';
@@ -45,6 +46,7 @@ export class JaugeAssessment extends LitElement {
   @state() private draft: Draft = { choices: [], order: [], text: '' };
   @state() private message = '';
   @state() private announcement = '';
+  @state() private shareState: 'none' | 'queued' | 'done' = 'none';
 
   /** Interface language: `fr` (default) or `en`. */
   @property({ reflect: true }) override lang = 'fr';
@@ -78,6 +80,7 @@ export class JaugeAssessment extends LitElement {
   @property({ attribute: false }) result?: AssessmentResult;
 
   private session?: AssessmentSession;
+  private shares?: ShareQueue;
   private unsubscribe?: () => void;
   private loadToken = 0;
   private focusPending = false;
@@ -146,6 +149,9 @@ export class JaugeAssessment extends LitElement {
         if (previous.screen !== view.screen || view.screen === 'question') this.focusPending = previous.screen !== 'loading' || view.screen !== 'intro';
       });
       this.session.init();
+      this.shares = new ShareQueue(storageFor(this.storage));
+      // Shares not yet acknowledged by the host are offered again on this visit.
+      for (const queued of this.shares.list()) if (queued.campaign === this.campaign) this.emitShare(queued);
     } catch (error) {
       if (token !== this.loadToken) return;
       const issues = error instanceof JaugeValidationError ? error.issues : undefined;
@@ -200,6 +206,18 @@ export class JaugeAssessment extends LitElement {
       const button = rows[target]?.querySelector<HTMLButtonElement>(`button[data-move="${delta < 0 ? 'up' : 'down'}"]:not([disabled])`) ?? rows[target]?.querySelector<HTMLButtonElement>('button:not([disabled])');
       button?.focus();
     });
+  }
+
+  private emitShare(queued: QueuedShare): void {
+    if (!this.shares) return;
+    this.shareState = 'queued';
+    emit(this, 'jauge-share', this.shares.detail(queued, (delivered) => (this.shareState = delivered ? 'done' : 'queued')));
+  }
+
+  private share(): void {
+    if (!this.result || !this.campaign || !this.shares) return;
+    const queued = this.shares.add({ campaign: this.campaign, group: { ...this.group }, ...(this.pseudonym ? { pseudonym: this.pseudonym } : {}), result: sharedResult(this.result) });
+    this.emitShare(queued);
   }
 
   private download(): void {
@@ -273,8 +291,14 @@ export class JaugeAssessment extends LitElement {
     return html`<section class="screen" aria-labelledby="r-title">
       <h2 id="r-title" part="heading" tabindex="-1" data-focus>${m.resultsTitle}</h2>
       ${renderResults(view.result, view.stages, m, this.lang, renderRecommendations(view.recommendations, view.profile, m))}
+      ${this.campaign
+        ? html`<div class="actions">
+              <button class="primary" part="button share" ?disabled=${this.shareState === 'done'} @click=${() => this.share()}>${m.share}</button>
+            </div>
+            <p role="status">${this.shareState === 'done' ? m.shareDone : this.shareState === 'queued' ? m.shareQueued : ''}</p>`
+        : nothing}
       <div class="actions">
-        <button class="primary" part="button" @click=${() => this.download()}>${m.download}</button>
+        <button class=${this.campaign ? '' : 'primary'} part="button" @click=${() => this.download()}>${m.download}</button>
         <button @click=${() => window.print()}>${m.print}</button>
         <button @click=${() => this.session?.restart()}>${m.restart}</button>
       </div>

@@ -100,3 +100,54 @@ describe('<jauge-assessment> (happy-dom)', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
   });
 });
+
+describe('<jauge-profile> and sharing (happy-dom)', () => {
+  it('renders a given result, and the saved one after a test; refuses a tampered save', async () => {
+    const reference = createAssessment({ framework, items, config: { maxItems: 6, minItems: 6 }, seed: 3 });
+    for (let item = reference.nextItem(); item; item = reference.nextItem()) reference.skip(item.id);
+    const profile = document.createElement('jauge-profile');
+    profile.result = reference.result();
+    document.body.append(profile);
+    await profile.updateComplete;
+    expect(profile.shadowRoot!.querySelectorAll('tbody tr')).toHaveLength(6);
+    localStorage.setItem('jauge:v1:result:socle-numerique-agent-public', '{"overall": {"level": "<img>"}}');
+    const tampered = document.createElement('jauge-profile');
+    document.body.append(tampered);
+    await tampered.updateComplete;
+    expect(tampered.shadowRoot!.textContent).toContain(fr.noResult);
+  });
+
+  it('shares only levels on request, keeps the share queued until the host acknowledges, and retries it', async () => {
+    const el = await mount({ 'max-items': '6', 'min-items': '6', storage: 'local', campaign: 'campagne-2026', pseudonym: 'agent-42' });
+    el.group = { direction: 'DRH', service: 'Formation' };
+    ($(el, 'button.primary') as HTMLButtonElement).click();
+    for (let step = 0; step < 20; step++) {
+      const button = await waitFor(() => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === fr.dontKnow || b.textContent?.trim() === fr.share));
+      if (button.textContent?.trim() === fr.share) break;
+      button.click();
+      await el.updateComplete;
+    }
+    const shares: CustomEvent[] = [];
+    el.addEventListener('jauge-share', (e) => shares.push(e as CustomEvent));
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === fr.share)!.click();
+    expect(shares).toHaveLength(1);
+    const detail = shares[0]!.detail;
+    expect(detail).toMatchObject({ campaign: 'campagne-2026', pseudonym: 'agent-42', group: { direction: 'DRH', service: 'Formation' } });
+    expect(Object.keys(detail.result).sort()).toEqual(['competences', 'domains', 'framework', 'overall']);
+    expect(JSON.stringify(detail.result)).not.toMatch(/itemId|stem|answered|theta/);
+    expect(JSON.parse(localStorage.getItem('jauge:v1:share-queue')!)).toHaveLength(1);
+    // The host fails to deliver: the share stays queued and is offered again on the next visit.
+    detail.acknowledge(Promise.reject(new Error('network down')));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(JSON.parse(localStorage.getItem('jauge:v1:share-queue')!)).toHaveLength(1);
+    const retried: CustomEvent[] = [];
+    document.addEventListener('jauge-share', (e) => retried.push(e as CustomEvent), { once: true });
+    el.remove();
+    const again = await mount({ storage: 'local', campaign: 'campagne-2026' });
+    await waitFor(() => retried.length > 0);
+    expect(retried[0]!.detail.shareId).toBe(detail.shareId);
+    retried[0]!.detail.acknowledge(Promise.resolve());
+    await waitFor(() => localStorage.getItem('jauge:v1:share-queue') === null);
+    again.remove();
+  });
+});
