@@ -255,4 +255,17 @@ describe('<jauge-assessment> in real Chromium', () => {
       await page.close();
     }
   });
+
+  it('maps its colours onto the DSFR tokens of the host page with theme="dsfr", and keeps its neutral theme otherwise', async () => {
+    const { page } = await open();
+    const colour = () => page.evaluate(() => getComputedStyle(document.querySelector('jauge-assessment')!.shadowRoot!.querySelector('button.primary')!).backgroundColor);
+    expect(await colour()).toBe('rgb(26, 78, 138)');
+    await page.evaluate(() => {
+      document.documentElement.style.setProperty('--background-action-high-blue-france', '#000091');
+      document.querySelector('jauge-assessment')!.setAttribute('theme', 'dsfr');
+    });
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('jauge-assessment')!.shadowRoot!.querySelector('button.primary')!).backgroundColor === 'rgb(0, 0, 145)');
+    expect(await colour()).toBe('rgb(0, 0, 145)');
+    await page.close();
+  });
 });

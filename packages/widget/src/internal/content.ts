@@ -28,9 +28,11 @@ export interface HostContent {
 export async function resolveContent(host: HostContent): Promise<AssessmentContent> {
   const needsReference = host.framework === undefined || host.items === undefined || host.stages === undefined || host.catalogue === undefined;
   const reference = needsReference ? await import('@jauge/core/reference') : undefined;
-  const suppliesContent = host.framework !== undefined || host.items !== undefined || host.catalogue !== undefined || host.stages !== undefined;
+  const suppliesContent = Object.values(host).some((value) => value !== undefined);
   // The validators (zod schemas of every content type) are loaded only when the host supplies content.
-  const { parseCatalogue, parseFramework, parseItemBank, parseStages } = suppliesContent ? await import('./parsers.js') : ({} as typeof import('./parsers.js'));
+  const { parseCatalogue, parseFramework, parseItemBank, parseRules, parseStages, parseTargetProfiles } = suppliesContent
+    ? await import('./parsers.js')
+    : ({} as typeof import('./parsers.js'));
   const framework = host.framework !== undefined ? parseFramework(host.framework) : reference!.framework;
   const items = host.items !== undefined ? parseItemBank(host.items, framework) : reference!.items;
   const usingReferenceFramework = reference !== undefined && framework === reference.framework;
@@ -39,9 +41,11 @@ export async function resolveContent(host: HostContent): Promise<AssessmentConte
   else if (usingReferenceFramework) content.catalogue = reference.catalogue;
   if (host.stages !== undefined) content.stages = parseStages(host.stages, framework);
   else if (usingReferenceFramework) content.stages = reference.stages;
-  if (usingReferenceFramework) {
-    content.rules = reference.rules;
-    content.profiles = reference.profiles;
-  }
+  if (host.profiles !== undefined) content.profiles = parseTargetProfiles(host.profiles, framework);
+  else if (usingReferenceFramework) content.profiles = reference.profiles;
+  if (host.rules !== undefined) {
+    if (!content.catalogue) throw new TypeError('Recommendation rules need a catalogue: set the `catalogue` property too.');
+    content.rules = parseRules(host.rules, { framework, catalogue: content.catalogue, ...(content.profiles ? { profiles: content.profiles } : {}) });
+  } else if (usingReferenceFramework && content.catalogue === reference.catalogue) content.rules = reference.rules;
   return content;
 }

@@ -1,2 +1,2 @@
 // Loaded on demand (its own file in the CDN build): the validators of host-supplied content.
-export { parseCatalogue, parseFramework, parseItemBank, parseStages } from '@jauge/core/validation';
+export { parseCatalogue, parseFramework, parseItemBank, parseRules, parseStages, parseTargetProfiles } from '@jauge/core/validation';

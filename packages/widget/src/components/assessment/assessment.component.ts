@@ -50,6 +50,8 @@ export class JaugeAssessment extends LitElement {
 
   /** Interface language: `fr` (default) or `en`. */
   @property({ reflect: true }) override lang = 'fr';
+  /** `dsfr` maps the element's colours and font onto the DSFR tokens of a State host page that loads the DSFR (nothing of it is bundled). */
+  @property({ reflect: true }) theme?: 'dsfr';
   /** Where to keep the test between visits: `local` (default), `session` or `none`. */
   @property() storage: 'local' | 'session' | 'none' = 'local';
   /** At most this many scored questions. */
@@ -74,6 +76,8 @@ export class JaugeAssessment extends LitElement {
   @property({ attribute: false }) catalogue?: unknown;
   /** Recommendation rules. */
   @property({ attribute: false }) rules?: unknown;
+  /** Target profiles (validated); the `profile` attribute picks one. */
+  @property({ attribute: false }) profiles?: unknown;
   /** Stages ("paliers"). */
   @property({ attribute: false }) stages?: unknown;
   /** The last result (read-only in practice: set when the test completes). */
@@ -100,7 +104,7 @@ export class JaugeAssessment extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const reload = ['framework', 'items', 'catalogue', 'stages', 'storage', 'maxItems', 'minItems', 'domains', 'profile', 'lang'] as const;
+    const reload = ['framework', 'items', 'catalogue', 'rules', 'profiles', 'stages', 'storage', 'maxItems', 'minItems', 'domains', 'profile', 'lang'] as const;
     if (this.session && reload.some((key) => changed.has(key))) void this.load();
     // Width set through the CSSOM, not a style attribute: allowed under a strict CSP.
     const bar = this.renderRoot.querySelector<HTMLElement>('.progress-bar');
@@ -126,7 +130,7 @@ export class JaugeAssessment extends LitElement {
     this.unsubscribe?.();
     this.view = { screen: 'loading' };
     try {
-      const host: HostContent = { framework: this.framework, items: this.items, catalogue: this.catalogue, rules: this.rules, stages: this.stages };
+      const host: HostContent = { framework: this.framework, items: this.items, catalogue: this.catalogue, rules: this.rules, profiles: this.profiles, stages: this.stages };
       const content = await resolveContent(host);
       if (token !== this.loadToken) return;
       this.session = new AssessmentSession(content, storageFor(this.storage), this.config(), {

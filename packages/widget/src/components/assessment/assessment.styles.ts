@@ -27,6 +27,25 @@ export const assessmentStyles = css`
     max-width: 48rem;
     overflow-wrap: anywhere;
   }
+  /*
+   * Opt-in DSFR adapter (theme="dsfr"): for State sites that already load the Système de design de
+   * l'État. DSFR classes cannot reach into a shadow root, but its design tokens are CSS custom
+   * properties on :root, which do: the element maps its own tokens onto them. Nothing of the DSFR
+   * is bundled, and Marianne is only named (served by the host page), never shipped.
+   */
+  :host([theme='dsfr']) {
+    --jauge-color-text: var(--text-default-grey, #3a3a3a);
+    --jauge-color-muted: var(--text-mention-grey, #666);
+    --jauge-color-background: var(--background-default-grey, #fff);
+    --jauge-color-surface: var(--background-alt-grey, #f6f6f6);
+    --jauge-color-border: var(--border-default-grey, #929292);
+    --jauge-color-primary: var(--background-action-high-blue-france, #000091);
+    --jauge-color-on-primary: var(--text-inverted-blue-france, #f5f5fe);
+    --jauge-color-focus: #0a76f6;
+    --jauge-color-error: var(--text-default-error, #ce0500);
+    --jauge-radius: 0;
+    --jauge-font-family: Marianne, arial, sans-serif;
+  }
   *, *::before, *::after { box-sizing: border-box; }
   .screen { padding: 1rem 0; }
   h2, h3 { line-height: 1.25; margin: 0 0 0.75rem; }
