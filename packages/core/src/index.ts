@@ -86,11 +86,13 @@ export type { PresentedItem, AssessmentProgress } from './cat/presented-item.js'
 export type { AssessmentSnapshot, SessionAction, SessionEntry, SessionState, PendingItem } from './cat/session.js';
 export { reduce, SNAPSHOT_VERSION } from './cat/session.js';
 export { defaultStopper, easyStartInitializer, maxInfoSelector } from './cat/strategies.js';
-export type { Initializer, Selector, Stopper, StopReason, SelectionContext } from './cat/strategies.js';
+export type { Initializer, Selector, SelectorOptions, Stopper, StopReason, SelectionContext } from './cat/strategies.js';
 export { AbilityModel } from './cat/ability-model.js';
 export { compilePool } from './cat/item-pool.js';
 export type { ItemPool } from './cat/item-pool.js';
 export { simulateCohort, drawAbilities, gaussian, simulatedResponse } from './cat/simulate.js';
+export { calibrateExposure } from './cat/calibrate-exposure.js';
+export type { CalibrateExposureOptions, ExposureCalibration } from './cat/calibrate-exposure.js';
 export type { SimulateCohortOptions, SimulationReport, SimulatedAgent, AccuracyMetrics, PopulationOptions } from './cat/simulate.js';
 export type { ThetaEstimate } from './cat/ability-model.js';
 
@@ -158,3 +160,6 @@ export type { ProfileStatus } from './recommendations/profile-status.js';
 export { targetLevel, probabilityBelow } from './recommendations/target-levels.js';
 export type { TargetLevel } from './recommendations/target-levels.js';
 export type { ReasonLang } from './recommendations/explain.js';
+
+// cohort/: competence maps (mergeable, with small-group suppression), training plans, CSV / JSON, xAPI
+export * from './cohort/index.js';

@@ -44,7 +44,8 @@ export class AbilityModel {
     this.theta = createPosteriorGrid({ mean: 0, sd: 1 }, { span: 7, points: 141 }).theta;
     const K = this.theta.length;
     this.logLik = Array.from({ length: domainCount }, () => new Float64Array(K));
-    const J = rho === 0 ? 1 : 61;
+    // With one domain the model is the plain EAP with a N(0, 1) prior whatever ρ: no g grid needed.
+    const J = rho === 0 || domainCount === 1 ? 1 : 61;
     this.g = new Float64Array(J);
     this.logPriorG = new Float64Array(J);
     for (let j = 0; j < J; j++) {
@@ -52,7 +53,7 @@ export class AbilityModel {
       this.g[j] = gj;
       this.logPriorG[j] = -0.5 * gj * gj;
     }
-    this.kernel = kernelFor(rho, this.theta, this.g);
+    this.kernel = kernelFor(J === 1 ? 0 : rho, this.theta, this.g);
     this.logZ = Array.from({ length: domainCount }, () => new Float64Array(J));
     this.dirty = new Array<boolean>(domainCount).fill(true);
     this.scratch = new Float64Array(K);

@@ -98,7 +98,7 @@ class Session implements Assessment {
   }
 
   private context(): SelectionContext {
-    return { pool: this.pool, config: this.state.config, scope: this.scope, administered: this.administered, estimates: this.estimates(), random: this.random };
+    return { pool: this.pool, config: this.state.config, scope: this.scope, administered: this.administered, estimates: this.estimates(), random: this.random, seed: this.state.seed };
   }
 
   private scoredCount(): number {

@@ -3,7 +3,7 @@ import { JaugeValidationError, type ValidationIssue } from '../errors.js';
 /**
  * How an assessment runs, in the start / test / stop vocabulary of catR. Every field has a
  * default; see `docs/decisions/0002-per-domain-abilities.md` and the simulation table in
- * `docs/engine.md` for how the defaults were chosen.
+ * `docs/benchmarks.md` for how the defaults were chosen.
  */
 export interface AssessmentConfig {
   /** Domains in scope (ids). Defaults to every domain of the framework that has items. */
@@ -12,9 +12,17 @@ export interface AssessmentConfig {
   easyStartItems?: number;
   /** Highest level of the opening items. Defaults to 2. */
   easyStartMaxLevel?: number;
-  /** Test: randomesque exposure control, choose at random among the `randomesque` most informative items. Defaults to 5. */
+  /**
+   * Test: how item exposure is controlled. `sympson-hetter` (default): the most informative item
+   * is given with its calibrated probability `exposure.k` (see `calibrateExposure`), else the next.
+   * `progressive`: early items mix chance and information, the last ones are chosen by
+   * information alone (Revuelta & Ponsoda 1998). `randomesque`: a uniform choice among the most
+   * informative items (see `randomesque` and `exposureTolerance`).
+   */
+  exposureControl?: 'sympson-hetter' | 'progressive' | 'randomesque';
+  /** Test (randomesque): choose at random among the `randomesque` most informative items. Defaults to 5. */
   randomesque?: number;
-  /** Test: also choose among every item whose information is within this share of the best one (0–1): higher spreads item exposure at a small cost in precision. Defaults to 0.8 (max exposure ≤ 25 % on the reference bank, see docs/benchmarks.md). */
+  /** Test: also choose among every item whose information is within this share of the best one (0–1). Defaults to 0.2. */
   exposureTolerance?: number;
   /** Test: never select an item whose difficulty is more than this above the current θ estimate (≈ levels). Defaults to 2. */
   maxAboveEstimate?: number;
@@ -37,8 +45,9 @@ export type ResolvedConfig = Required<Omit<AssessmentConfig, 'domains'>> & { dom
 export const DEFAULT_CONFIG: Readonly<Omit<ResolvedConfig, 'domains'>> = Object.freeze({
   easyStartItems: 3,
   easyStartMaxLevel: 2,
+  exposureControl: 'sympson-hetter',
   randomesque: 5,
-  exposureTolerance: 0.8,
+  exposureTolerance: 0.2,
   maxAboveEstimate: 2,
   domainCorrelation: 0.6,
   selfRating: true,
@@ -68,6 +77,9 @@ export function resolveConfig(config: AssessmentConfig | undefined, availableDom
   }
   if (!(merged.targetSe > 0)) issues.push({ path: 'config.targetSe', message: `expected a number > 0, found ${String(merged.targetSe)}` });
   if (!(merged.maxAboveEstimate > 0)) issues.push({ path: 'config.maxAboveEstimate', message: `expected a number > 0, found ${String(merged.maxAboveEstimate)}` });
+  if (!['sympson-hetter', 'progressive', 'randomesque'].includes(merged.exposureControl)) {
+    issues.push({ path: 'config.exposureControl', message: `expected "sympson-hetter", "progressive" or "randomesque", found ${JSON.stringify(merged.exposureControl)}` });
+  }
   if (typeof merged.selfRating !== 'boolean') issues.push({ path: 'config.selfRating', message: `expected a boolean, found ${String(merged.selfRating)}` });
   const domains = config?.domains ?? [...availableDomains];
   if (!Array.isArray(domains) || domains.length === 0) issues.push({ path: 'config.domains', message: 'expected a non-empty list of domain ids' });

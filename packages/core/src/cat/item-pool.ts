@@ -13,6 +13,8 @@ export interface ItemPool {
   b: Float64Array;
   c: Float64Array;
   d: Float64Array;
+  /** Sympson–Hetter exposure parameter of each item (probability of being given once selected). */
+  k: Float64Array;
   /** Index into `domainIds` of each item. */
   domainOf: Int32Array;
   /** A small integer per topic (items of one topic share it). */
@@ -66,6 +68,7 @@ function compile(framework: Framework, bank: ItemBank): ItemPool {
     b: new Float64Array(n),
     c: new Float64Array(n),
     d: new Float64Array(n),
+    k: new Float64Array(n),
     domainOf: new Int32Array(n),
     topicOf: new Int32Array(n),
     competenceOf: [],
@@ -82,12 +85,13 @@ function compile(framework: Framework, bank: ItemBank): ItemPool {
     pool.b[i] = item.irt.b;
     pool.c[i] = item.irt.c ?? 0;
     pool.d[i] = item.irt.d ?? 1;
+    pool.k[i] = item.exposure?.k ?? 1;
     pool.domainOf[i] = domainIds.indexOf(place.domain.id);
     if (!topics.has(place.topic.id)) topics.set(place.topic.id, topics.size);
     pool.topicOf[i] = topics.get(place.topic.id)!;
     pool.competenceOf.push(place.competence.id);
     pool.byId.set(item.id, i);
-    parts.push(`${item.id}:${item.irt.a}:${item.irt.b}:${item.irt.c ?? 0}:${item.irt.d ?? 1}`);
+    parts.push(`${item.id}:${item.irt.a}:${item.irt.b}:${item.irt.c ?? 0}:${item.irt.d ?? 1}:${item.exposure?.k ?? 1}`);
   });
   pool.fingerprint = fnv1a(parts.join('|'));
   return pool;

@@ -3,7 +3,7 @@ import type { ItemBank, ScoredItem } from '../framework/item-bank.schema.js';
 import { probability } from '../irt/probability.js';
 import { createRandom, type Random } from '../random.js';
 import type { AssessmentResult } from '../scoring/result.js';
-import { createAssessment } from './assessment.js';
+import { type AssessmentOptions, createAssessment } from './assessment.js';
 import type { AssessmentConfig } from './config.js';
 import { compilePool } from './item-pool.js';
 
@@ -29,6 +29,8 @@ export interface SimulateCohortOptions {
   seed?: number;
   config?: AssessmentConfig;
   population?: PopulationOptions;
+  /** Strategies to use instead of the defaults (e.g. an instrumented selector). */
+  strategies?: AssessmentOptions['strategies'];
   /** Called with each agent's true abilities and result (e.g. to build a demo cohort). Nothing is kept otherwise. */
   onAgent?: (agent: SimulatedAgent) => void;
 }
@@ -115,7 +117,7 @@ export function simulatedResponse(item: ScoredItem, correct: boolean): string | 
  * ```
  */
 export function simulateCohort(options: SimulateCohortOptions): SimulationReport {
-  const { framework, items, agents, seed = 1, config, population = {}, onAgent } = options;
+  const { framework, items, agents, seed = 1, config, population = {}, onAgent, strategies } = options;
   const random = createRandom(seed);
   const pool = compilePool(framework, items);
   const byId = new Map(items.items.map((item) => [item.id, item]));
@@ -133,7 +135,7 @@ export function simulateCohort(options: SimulateCohortOptions): SimulationReport
   };
   let scope: string[] = [];
   for (let n = 0; n < agents; n++) {
-    const assessment = createAssessment({ framework, items, seed: Math.floor(random() * 2 ** 31), ...(config ? { config } : {}) });
+    const assessment = createAssessment({ framework, items, seed: Math.floor(random() * 2 ** 31), ...(config ? { config } : {}), ...(strategies ? { strategies } : {}) });
     if (scope.length === 0) scope = assessment.toJSON().config.domains;
     const truth = drawAbilities(random, scope, population);
     for (let item = assessment.nextItem(); item; item = assessment.nextItem()) {

@@ -61,6 +61,7 @@ const snapshotShape: Check = object({
     domains: array(id, 100),
     easyStartItems: integer,
     easyStartMaxLevel: integer,
+    exposureControl: literal('sympson-hetter', 'progressive', 'randomesque'),
     randomesque: integer,
     exposureTolerance: number,
     maxAboveEstimate: number,

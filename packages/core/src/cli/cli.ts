@@ -4,22 +4,27 @@ import { basename } from 'node:path';
 import { catalogue, framework, profiles } from '../reference/index.js';
 import { MAX_JSON_TEXT_LENGTH } from '../framework/validate.js';
 import { type ContentFile, validateFiles } from './validate-files.js';
+import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js';
 
 const HELP = `Usage: jauge validate <files…>
+       jauge calibrate <answers.jsonl> --bank <items.json> --out <items.calibrated.json>
 
 Validates Jauge content files (framework, item bank, catalogue, target profiles, rules, stages)
 together, prints every problem with its file and path, then a summary of the content.
 Files that refer to a framework are checked against the framework among the files given,
 or against the shipped reference framework.
 
-Exit codes: 0 valid, 1 problems found, 2 usage error.`;
+Exit codes: 0 valid, 1 problems found, 2 usage error.
 
-function main(argv: string[]): number {
+${CALIBRATE_HELP}`;
+
+function main(argv: string[]): number | Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${HELP}\n`);
     return command ? 0 : 2;
   }
+  if (command === 'calibrate') return calibrateCommand(args, { stdout: process.stdout, stderr: process.stderr });
   if (command !== 'validate') {
     process.stderr.write(`Unknown command "${command}".\n\n${HELP}\n`);
     return 2;
@@ -58,4 +63,6 @@ function main(argv: string[]): number {
   return problems === 0 ? 0 : 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

@@ -63,6 +63,8 @@ const scoredFields = {
   review: z.optional(ReviewSchema),
   irt: IrtSchema,
   calibration: z.optional(CalibrationSchema),
+  /** Sympson–Hetter exposure control: `k` is the probability that the item is given when the engine selects it (1 when absent). */
+  exposure: z.optional(z.strictObject({ k: z.number().check(z.gt(0), z.lte(1)) })),
   accessibility: z.optional(AccessibilitySchema),
   translations: z.optional(TranslationsSchema),
   tags: z.optional(z.array(IdSchema)),

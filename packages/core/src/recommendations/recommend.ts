@@ -79,7 +79,7 @@ interface Evaluated {
 
 function evaluateGoal(rule: Rule, goal: GoalTrigger, result: AssessmentResult, options: RecommendOptions, cuts: readonly number[], lang: ReasonLang): Evaluated {
   const match = goal.match ?? 'any';
-  const levels = goal.targets.map((id) => targetLevel(result, id, options.framework)).filter((t): t is TargetLevel => t !== undefined);
+  const levels = goal.targets.map((id) => targetLevel(result, id, options.framework, lang)).filter((t): t is TargetLevel => t !== undefined);
   if (levels.length === 0) return { holds: false, reasons: [], gap: 0 };
   const below = levels.filter((t) => t.level < goal.below);
   const holds = match === 'all' ? below.length === levels.length : below.length > 0;
@@ -112,7 +112,7 @@ function evaluateGoal(rule: Rule, goal: GoalTrigger, result: AssessmentResult, o
 
 function evaluatePrerequisite(rule: Rule, trigger: PrerequisiteTrigger, result: AssessmentResult, options: RecommendOptions, cuts: readonly number[], lang: ReasonLang): Evaluated {
   const match = trigger.match ?? 'all';
-  const levels = trigger.targets.map((id) => targetLevel(result, id, options.framework)).filter((t): t is TargetLevel => t !== undefined);
+  const levels = trigger.targets.map((id) => targetLevel(result, id, options.framework, lang)).filter((t): t is TargetLevel => t !== undefined);
   if (levels.length === 0) return { holds: false, reasons: [], gap: 0 };
   const met = levels.filter((t) => t.level >= trigger.atLeast);
   const holds = match === 'all' ? met.length === levels.length : met.length > 0;

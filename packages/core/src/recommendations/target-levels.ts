@@ -1,6 +1,7 @@
 import type { AssessmentResult } from '../scoring/result.js';
 import { normalCdf } from '../scoring/levels.js';
 import type { Framework } from '../framework/framework.schema.js';
+import { indexFramework } from '../framework/framework-index.js';
 
 /** The measured level of a framework node (domain, competence or topic), with its uncertainty. */
 export interface TargetLevel {
@@ -18,7 +19,17 @@ export interface TargetLevel {
  * Reads a node's level from a result. Domains and competences are estimated; a topic takes its
  * competence's estimate (topics get one or two items at most, too few for an estimate of their own).
  */
-export function targetLevel(result: AssessmentResult, id: string, framework?: Framework): TargetLevel | undefined {
+export function targetLevel(result: AssessmentResult, id: string, framework?: Framework, lang = 'fr'): TargetLevel | undefined {
+  const found = findTargetLevel(result, id, framework);
+  if (!found || lang.startsWith('fr') || !framework) return found;
+  // Titles in the result are in the framework's language; take the translation when there is one.
+  const index = indexFramework(framework);
+  const node = index.domains.get(id) ?? index.competences.get(id)?.competence ?? index.topics.get(id)?.topic;
+  const translated = node?.translations?.[lang.slice(0, 2)]?.title;
+  return typeof translated === 'string' ? { ...found, title: translated } : found;
+}
+
+function findTargetLevel(result: AssessmentResult, id: string, framework?: Framework): TargetLevel | undefined {
   const domain = result.domains.find((d) => d.id === id);
   if (domain) return { id, kind: 'domain', title: domain.title, level: domain.level, levelSe: domain.levelSe, theta: domain.theta, se: domain.se };
   const competence = result.competences.find((c) => c.id === id);

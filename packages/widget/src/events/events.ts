@@ -58,7 +58,7 @@ export interface JaugeShareDetail {
 
 /** `jauge-error`: something went wrong (invalid content, unreadable save…). */
 export interface JaugeErrorDetail {
-  code: 'invalid-content' | 'corrupted-save' | 'storage-unavailable' | 'internal';
+  code: 'invalid-content' | 'invalid-configuration' | 'corrupted-save';
   message: string;
   issues?: { path: string; message: string }[];
 }

@@ -3,7 +3,7 @@ export interface Messages {
   title: string;
   loading: string;
   introLead: string;
-  introMeasures: string;
+  introMeasures: (themes: string[]) => string;
   introDuration: (min: number, max: number) => string;
   introPrivacy: string;
   introDontKnow: string;
@@ -15,6 +15,7 @@ export interface Messages {
   pausedText: string;
   corruptedSave: string;
   contentError: string;
+  configurationError: string;
   questionHeading: (n: number) => string;
   progressText: (answered: number, min: number, max: number) => string;
   domainLabel: string;
@@ -72,7 +73,7 @@ export const fr: Messages = {
   title: 'Autodiagnostic des compétences numériques',
   loading: 'Chargement de l’autodiagnostic…',
   introLead: 'Faites le point sur vos compétences numériques en quelques minutes.',
-  introMeasures: 'Six thèmes sont abordés : bureautique, numérique responsable, souveraineté numérique, intelligence artificielle, cybersécurité et protection des données.',
+  introMeasures: (themes) => (themes.length === 1 ? `Un thème est abordé : ${themes[0]}.` : `${themes.length} thèmes sont abordés : ${listFr(themes)}.`),
   introDuration: (min, max) => `Le test s’adapte à vos réponses : il compte entre ${min} et ${max} questions (environ ${Math.round(min * 0.6)} à ${Math.round(max * 0.75)} minutes). Il n’y a pas de limite de temps et vous pouvez faire une pause à tout moment.`,
   introPrivacy: 'Vos réponses restent dans votre navigateur : rien n’est envoyé, sauf si vous choisissez de partager vos résultats.',
   introDontKnow: 'Si vous ne connaissez pas la réponse, choisissez « Je ne sais pas » plutôt que de répondre au hasard.',
@@ -84,6 +85,7 @@ export const fr: Messages = {
   pausedText: 'Vos réponses sont enregistrées dans ce navigateur. Vous pourrez reprendre là où vous vous êtes arrêté.',
   corruptedSave: 'Votre test enregistré n’a pas pu être relu (il est incomplet ou a été modifié). Un nouveau test commence.',
   contentError: 'L’autodiagnostic n’a pas pu démarrer : son contenu est invalide.',
+  configurationError: 'L’autodiagnostic n’a pas pu démarrer : ses réglages sont invalides (thèmes, nombre de questions).',
   questionHeading: (n) => `Question ${n}`,
   progressText: (answered, min, max) => `${answered} question${answered > 1 ? 's' : ''} répondue${answered > 1 ? 's' : ''} — le test en compte entre ${min} et ${max} selon vos réponses`,
   domainLabel: 'Thème',
@@ -139,7 +141,7 @@ export const en: Messages = {
   title: 'Digital skills self-assessment',
   loading: 'Loading the self-assessment…',
   introLead: 'Take stock of your digital skills in a few minutes.',
-  introMeasures: 'Six themes are covered: office software, responsible digital, digital sovereignty, artificial intelligence, cybersecurity and data protection.',
+  introMeasures: (themes) => (themes.length === 1 ? `One theme is covered: ${themes[0]}.` : `${themes.length} themes are covered: ${listEn(themes)}.`),
   introDuration: (min, max) => `The test adapts to your answers: it has between ${min} and ${max} questions (about ${Math.round(min * 0.6)} to ${Math.round(max * 0.75)} minutes). There is no time limit and you can pause at any time.`,
   introPrivacy: 'Your answers stay in your browser: nothing is sent unless you choose to share your results.',
   introDontKnow: 'If you do not know the answer, choose “I don’t know” rather than guessing.',
@@ -151,6 +153,7 @@ export const en: Messages = {
   pausedText: 'Your answers are saved in this browser. You can resume where you stopped.',
   corruptedSave: 'Your saved test could not be read (it is incomplete or was modified). A new test starts.',
   contentError: 'The self-assessment could not start: its content is invalid.',
+  configurationError: 'The self-assessment could not start: its settings are invalid (themes, number of questions).',
   questionHeading: (n) => `Question ${n}`,
   progressText: (answered, min, max) => `${answered} question${answered === 1 ? '' : 's'} answered — the test has between ${min} and ${max} depending on your answers`,
   domainLabel: 'Theme',
@@ -201,6 +204,18 @@ export const en: Messages = {
   profileReached: 'You reach the level expected for your role on every competence assessed.',
   profileNotReached: (met, total) => `You reach the level expected for your role on ${met} of ${total} competences.`,
 };
+
+function lowerFirst(text: string): string {
+  return /^[A-ZÀ-Ý][a-zà-ÿ]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+function listFr(items: string[]): string {
+  const words = items.map(lowerFirst);
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} et ${words[words.length - 1]}`;
+}
+function listEn(items: string[]): string {
+  const words = items.map(lowerFirst);
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
 
 /** An uncertainty in levels, rounded to the half level (never shown as 0: no estimate is exact). */
 function formatSe(se: number, decimal: string): string {

@@ -5,7 +5,6 @@ import {
   type PresentedItem,
   type ReachedStage,
   createAssessment,
-  DEFAULT_CONFIG,
   JaugeValidationError,
   profileStatus,
   type ProfileStatus,
@@ -22,7 +21,7 @@ import { keys, type SafeStorage } from './storage.js';
 export type View =
   | { screen: 'loading' }
   | { screen: 'error'; message: string }
-  | { screen: 'intro'; canResume: boolean; notice?: 'corrupted-save'; minItems: number; maxItems: number }
+  | { screen: 'intro'; canResume: boolean; notice?: 'corrupted-save'; minItems: number; maxItems: number; domains: { id: string; title: string; translations?: Record<string, Record<string, unknown>> }[] }
   | { screen: 'question'; item: PresentedItem; number: number }
   | { screen: 'paused' }
   | { screen: 'results'; result: AssessmentResult; stages: ReachedStage[]; recommendations: Recommendation[]; profile?: ProfileStatus };
@@ -61,8 +60,13 @@ export class AssessmentSession {
     this.sessionKey = keys.session(content.framework.id, content.items.id);
   }
 
-  /** Shows the intro, offering to resume a saved test; a save that cannot be restored is dropped with a notice. */
+  /**
+   * Shows the intro, offering to resume a saved test; a save that cannot be restored is dropped
+   * with a notice. Throws {@link JaugeValidationError} for an invalid configuration (attributes).
+   */
   init(): void {
+    // Validates the configuration now (unknown domain, min > max…), not when the agent clicks "Commencer".
+    const probe = createAssessment({ ...this.content, config: this.config, seed: 1 }).toJSON().config;
     const saved = this.storage.get(this.sessionKey);
     let canResume = false;
     let notice: 'corrupted-save' | undefined;
@@ -81,9 +85,8 @@ export class AssessmentSession {
         this.hooks.corrupted(error instanceof JaugeValidationError ? error.message : String(error));
       }
     }
-    const minItems = this.config.minItems ?? DEFAULT_CONFIG.minItems;
-    const maxItems = Math.max(minItems, this.config.maxItems ?? DEFAULT_CONFIG.maxItems);
-    this.$view.set({ screen: 'intro', canResume, minItems: Math.min(minItems, maxItems), maxItems, ...(notice ? { notice } : {}) });
+    const domains = this.content.framework.domains.filter((d) => probe.domains.includes(d.id)).map((d) => ({ id: d.id, title: d.title, ...(d.translations ? { translations: d.translations } : {}) }));
+    this.$view.set({ screen: 'intro', canResume, minItems: probe.minItems, maxItems: probe.maxItems, domains, ...(notice ? { notice } : {}) });
   }
 
   /** Starts a new test, or resumes the restored one. */

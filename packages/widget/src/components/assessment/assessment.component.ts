@@ -32,11 +32,19 @@ import { type Draft, localized, renderItemControls, responseOf } from './render-
  * @csspart chart - The results chart.
  * @csspart table - The results table.
  * @csspart overall - The overall level.
+ * @csspart share - The button that sends the results to the administration.
+ * @csspart recommendation - One recommended training.
  * @cssproperty --jauge-color-primary - Main colour (buttons, bars).
  * @cssproperty --jauge-color-text - Text colour.
  * @cssproperty --jauge-color-background - Background colour.
  * @cssproperty --jauge-color-focus - Focus outline colour.
- * @cssproperty --jauge-font-family - Font family (the host's by default: system fonts).
+ * @cssproperty --jauge-font-family - Font family (system fonts by default).
+ * @cssproperty --jauge-color-muted - Secondary text colour.
+ * @cssproperty --jauge-color-surface - Background of panels and table headers.
+ * @cssproperty --jauge-color-border - Borders of options, tables, progress.
+ * @cssproperty --jauge-color-on-primary - Text on the primary colour.
+ * @cssproperty --jauge-color-error - Error messages and notices.
+ * @cssproperty --jauge-radius - Corner radius of controls.
  */
 export class JaugeAssessment extends LitElement {
   /** Component styles (adopted stylesheets: no inline style, CSP-safe). */
@@ -159,8 +167,9 @@ export class JaugeAssessment extends LitElement {
     } catch (error) {
       if (token !== this.loadToken) return;
       const issues = error instanceof JaugeValidationError ? error.issues : undefined;
-      this.view = { screen: 'error', message: this.m.contentError };
-      emit(this, 'jauge-error', { code: 'invalid-content', message: error instanceof Error ? error.message : String(error), ...(issues ? { issues } : {}) });
+      const configuration = issues?.some((issue) => issue.path.startsWith('config.')) ?? false;
+      this.view = { screen: 'error', message: configuration ? this.m.configurationError : this.m.contentError };
+      emit(this, 'jauge-error', { code: configuration ? 'invalid-configuration' : 'invalid-content', message: error instanceof Error ? error.message : String(error), ...(issues ? { issues } : {}) });
     }
   }
 
@@ -241,7 +250,7 @@ export class JaugeAssessment extends LitElement {
       <h2 id="title" part="heading" tabindex="-1" data-focus>${m.title}</h2>
       ${view.notice ? html`<p class="notice" role="alert">${m.corruptedSave}</p>` : nothing}
       <p>${m.introLead}</p>
-      <p>${m.introMeasures}</p>
+      <p>${m.introMeasures(view.domains.map((d) => (this.lang.startsWith('en') && typeof d.translations?.en?.title === 'string' ? d.translations.en.title : d.title)))}</p>
       <p>${m.introDuration(view.minItems, view.maxItems)}</p>
       <p>${m.introDontKnow}</p>
       <p>${m.introPrivacy}</p>

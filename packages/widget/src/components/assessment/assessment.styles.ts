@@ -14,7 +14,6 @@ export const assessmentStyles = css`
     --jauge-color-primary: #1a4e8a;
     --jauge-color-on-primary: #fff;
     --jauge-color-focus: #0a58ca;
-    --jauge-color-success: #1b6b34;
     --jauge-color-error: #b3261e;
     --jauge-radius: 6px;
     --jauge-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;

@@ -151,3 +151,24 @@ describe('<jauge-profile> and sharing (happy-dom)', () => {
     again.remove();
   });
 });
+
+describe('<jauge-assessment> configuration errors', () => {
+  it('reports an unknown domain or min > max at load, with jauge-error, not when the agent clicks', async () => {
+    const el = document.createElement('jauge-assessment');
+    el.setAttribute('storage', 'none');
+    el.setAttribute('domains', 'cybersecurite astronomie');
+    const errors: CustomEvent[] = [];
+    el.addEventListener('jauge-error', (e) => errors.push(e as CustomEvent));
+    document.body.append(el);
+    await waitFor(() => errors.length > 0);
+    expect(errors[0]!.detail.code).toBe('invalid-configuration');
+    expect(errors[0]!.detail.issues[0].path).toBe('config.domains[1]');
+    await el.updateComplete;
+    expect(text(el, '[role="alert"]')).toBe(fr.configurationError);
+  });
+
+  it('names the themes in scope in the intro', async () => {
+    const el = await mount({ domains: 'cybersecurite protection-donnees' });
+    expect(el.shadowRoot!.textContent).toContain('2 thèmes sont abordés : cybersécurité et protection des données.');
+  });
+});

@@ -31,6 +31,7 @@ export function isResultLike(value: unknown): value is AssessmentResult {
  * @csspart heading - The title.
  * @csspart chart - The results chart.
  * @csspart table - The results table.
+ * @csspart overall - The overall level.
  */
 export class JaugeProfile extends LitElement {
   /** Component styles (shared with the assessment). */
