@@ -1,32 +1,41 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 import { libraryConfig } from '../../tsup.shared';
 
-export default defineConfig([
-  // Tree-shakable entries for bundler users: lit and @jauge/core stay external.
-  libraryConfig({
-    entry: { index: 'src/index.ts', define: 'src/define.ts' },
-    platform: 'browser',
+/**
+ * A self-contained bundle for a plain <script type="module">: lit and the engine inside. Core is
+ * bundled from its modules (not its single-file dist) so that what only host-supplied content
+ * needs (the schemas) and the reference content split into files loaded on demand.
+ */
+function cdnBundle(entry: Record<string, string>, outDir: string): Options {
+  return libraryConfig({
+    entry,
     tsconfig: 'tsconfig.build.json',
-  }),
-  // The self-contained bundle for a plain <script type="module">: lit and the engine inside,
-  // the reference content in its own file, loaded only when the element needs it.
-  libraryConfig({
-    entry: { jauge: 'src/cdn.ts' },
-    tsconfig: 'tsconfig.build.json',
-    outDir: 'dist/cdn',
+    outDir,
     platform: 'browser',
     dts: false,
     minify: true,
     noExternal: [/.*/],
-    // Bundle core from its modules (not its single-file dist) so that what only host-supplied
-    // content needs (the schemas) and the reference content split into files loaded on demand.
     esbuildOptions(options) {
       options.alias = {
         '@jauge/core/engine': '../core/src/engine.ts',
         '@jauge/core/validation': '../core/src/validation.ts',
+        '@jauge/core/cohort': '../core/src/cohort-entry.ts',
         '@jauge/core/reference': '../core/src/reference/index.ts',
       };
     },
     env: { NODE_ENV: 'production' },
+  });
+}
+
+export default defineConfig([
+  // Tree-shakable entries for bundler users: lit and @jauge/core stay external.
+  libraryConfig({
+    entry: { index: 'src/index.ts', define: 'src/define.ts', map: 'src/map.ts' },
+    platform: 'browser',
+    tsconfig: 'tsconfig.build.json',
   }),
+  // The agents' bundle (assessment and profile), the reference content in its own file.
+  cdnBundle({ jauge: 'src/cdn.ts' }, 'dist/cdn'),
+  // The managers' view, built apart so that it shares no file with the agents' bundle.
+  cdnBundle({ 'jauge-map': 'src/cdn-map.ts' }, 'dist/cdn/map'),
 ]);

@@ -6,6 +6,7 @@ export default defineProject({
     alias: [
       { find: /^@jauge\/core$/, replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
       { find: /^@jauge\/core\/engine$/, replacement: fileURLToPath(new URL('../core/src/engine.ts', import.meta.url)) },
+      { find: /^@jauge\/core\/cohort$/, replacement: fileURLToPath(new URL('../core/src/cohort-entry.ts', import.meta.url)) },
       { find: /^@jauge\/core\/validation$/, replacement: fileURLToPath(new URL('../core/src/validation.ts', import.meta.url)) },
       { find: /^@jauge\/core\/reference$/, replacement: fileURLToPath(new URL('../core/src/reference/index.ts', import.meta.url)) },
     ],

@@ -6,6 +6,7 @@
  */
 export { JaugeAssessment } from './components/assessment/assessment.component.js';
 export { JaugeProfile, isResultLike } from './components/profile/profile.component.js';
+export { JaugeCompetenceMap } from './components/competence-map/competence-map.component.js';
 export { defineElement } from './internal/define-element.js';
 export { messagesFor, fr, en } from './i18n/messages.js';
 export type { Messages } from './i18n/messages.js';

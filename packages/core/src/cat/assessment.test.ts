@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticContent } from '../../test/synthetic-bank.js';
-import { JaugeValidationError } from '../errors.js';
+import { issuesOf } from '../../test/issues.js';
 import { createRandom } from '../random.js';
 import { type Assessment, createAssessment, restoreAssessment } from './assessment.js';
 import type { PresentedItem } from './presented-item.js';
@@ -104,15 +104,7 @@ describe('createAssessment', () => {
   it('refuses an unknown item id, an item not presented, a duplicate answer and a malformed response', () => {
     const assessment = createAssessment({ ...content, config: { selfRating: false }, seed: 4 });
     const item = assessment.nextItem()!;
-    const issues = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        expect(error).toBeInstanceOf(JaugeValidationError);
-        return (error as JaugeValidationError).issues;
-      }
-      throw new Error('expected a JaugeValidationError');
-    };
+    const issues = issuesOf;
     expect(issues(() => assessment.answer('nope', 'a'))).toEqual([
       { path: 'itemId', message: `expected the item being presented ("${item.id}"), found "nope" (an unknown item)` },
     ]);
@@ -146,15 +138,7 @@ describe('toJSON / restoreAssessment', () => {
   it('refuses corrupted, tampered and mismatched snapshots, and non-snapshots, naming the problem', () => {
     const { assessment } = run(30, -2, 14);
     const good = assessment.toJSON();
-    const fail = (snapshot: unknown, options = content) => {
-      try {
-        restoreAssessment(snapshot, options);
-      } catch (error) {
-        expect(error).toBeInstanceOf(JaugeValidationError);
-        return (error as JaugeValidationError).issues;
-      }
-      throw new Error('expected a JaugeValidationError');
-    };
+    const fail = (snapshot: unknown, options = content) => issuesOf(() => restoreAssessment(snapshot, options));
     expect(fail('{"broken": ')).toEqual([{ path: '', message: 'expected an object, found the string "{\\"broken\\": "' }]);
     expect(fail(null)).toEqual([{ path: '', message: 'expected an object, found null' }]);
     expect(fail({ ...good, version: 2 })).toEqual([{ path: 'version', message: 'expected 1, found the number 2' }]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { miniFramework } from '../../test/mini-content.js';
-import { JaugeValidationError, type ValidationIssue } from '../errors.js';
+import { issuesOf } from '../../test/issues.js';
 import type { Catalogue } from './catalogue.schema.js';
 import { parseCatalogue } from './parse-catalogue.js';
 import { parseRules, parseStages } from './parse-rules.js';
@@ -8,15 +8,6 @@ import { parseTargetProfile, parseTargetProfiles } from './parse-target-profile.
 
 const framework = miniFramework();
 
-function issuesOf(run: () => unknown): ValidationIssue[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(JaugeValidationError);
-    return (error as JaugeValidationError).issues;
-  }
-  throw new Error('expected a JaugeValidationError');
-}
 
 const catalogue: Catalogue = {
   id: 'cat',
