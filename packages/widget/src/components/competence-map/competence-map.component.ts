@@ -69,15 +69,17 @@ export class JaugeCompetenceMap extends LitElement {
   private sorted(rows: MapRow[], map: CompetenceMap): MapRow[] {
     const { column, direction } = this.sort;
     const sign = direction === 'ascending' ? 1 : -1;
-    const value = (row: MapRow): number | string => {
+    const value = (row: MapRow): number | string | undefined => {
       if (column === 'group') return this.label(row, map);
-      if (column === 'n') return row.suppressed ? -1 : row.n;
+      if (column === 'n') return row.suppressed ? undefined : row.n;
       const c = this.cell(row, column);
-      return c && !c.suppressed ? c.meanLevel : -1;
+      return c && !c.suppressed ? c.meanLevel : undefined;
     };
     return [...rows].sort((a, b) => {
       const x = value(a);
       const y = value(b);
+      // Hidden values have no rank: they stay at the end whatever the direction.
+      if (x === undefined || y === undefined) return (x === undefined ? 1 : 0) - (y === undefined ? 1 : 0) || this.label(a, map).localeCompare(this.label(b, map), 'fr');
       const order = typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y, 'fr') : (x as number) - (y as number);
       return sign * order || this.label(a, map).localeCompare(this.label(b, map), 'fr');
     });
@@ -113,7 +115,9 @@ export class JaugeCompetenceMap extends LitElement {
     const m = mapMessagesFor(this.lang);
     const map = this.published();
     if (!map) return html`<p>${m.empty}</p>`;
-    const domains = [...new Set([...map.groups, map.totals].flatMap((row) => (row.suppressed ? [] : row.domains.map((d) => d.id))))];
+    // Domains in the order of `titles` (the framework's order when built from it), then the others.
+    const present = new Set([...map.groups, map.totals].flatMap((row) => (row.suppressed ? [] : row.domains.map((d) => d.id))));
+    const domains = [...Object.keys(this.titles).filter((id) => present.has(id)), ...[...present].filter((id) => !(id in this.titles)).sort()];
     const needle = this.filter.trim().toLocaleLowerCase('fr');
     const rows = this.sorted(map.groups.filter((row) => !needle || this.label(row, map).toLocaleLowerCase('fr').includes(needle)), map);
     const suppressed = map.suppression ? map.suppression.rows.belowMinimum + map.suppression.rows.complementary : 0;

@@ -4,6 +4,7 @@ const nf = (lang: string, digits = 1) => new Intl.NumberFormat(lang.startsWith('
 export function mapMessagesFor(lang: string) {
   const en = lang.startsWith('en');
   const f = nf(lang);
+  const f2 = nf(lang, 2);
   return {
     title: en ? 'Competence map' : 'Carte des compétences',
     lead: (k: number) =>
@@ -25,7 +26,7 @@ export function mapMessagesFor(lang: string) {
       'below-minimum': en ? 'too few agents' : 'trop peu d’agents',
       complementary: en ? 'hidden so that another group cannot be recomputed' : 'masqué pour qu’un autre groupe ne puisse pas être recalculé',
     },
-    level: (mean: number, se: number) => (en ? `level ${f.format(mean)} ± ${f.format(se)}` : `niveau ${f.format(mean)} ± ${f.format(se)}`),
+    level: (mean: number, se: number) => (en ? `level ${f.format(mean)} ± ${f2.format(se)}` : `niveau ${f.format(mean)} ± ${f2.format(se)}`),
     agents: (n: number) => (en ? `${n} agents` : `${n} agents`),
     below: (share: number) => (en ? `${Math.round(share * 100)}% below target` : `${Math.round(share * 100)} % sous l’attendu`),
     distribution: en ? 'Distribution' : 'Répartition',
