@@ -257,6 +257,8 @@ const BASE_OPTIONS: ts.CompilerOptions = {
     '@jauge/core': pathsTo('packages/core/src/index.ts'),
     '@jauge/core/engine': pathsTo('packages/core/src/engine.ts'),
     '@jauge/core/validation': pathsTo('packages/core/src/validation.ts'),
+    '@jauge/core/cohort': pathsTo('packages/core/src/cohort-entry.ts'),
+    '@jauge/core/calibration': pathsTo('packages/core/src/calibration/index.ts'),
     '@jauge/core/reference': pathsTo('packages/core/src/reference/index.ts'),
     '@jauge/widget': pathsTo('packages/widget/src/index.ts'),
     '@jauge/widget/define': pathsTo('packages/widget/src/define.ts'),
@@ -460,6 +462,28 @@ describe('documentation snippets (docs/guides, docs/en)', () => {
     const dir = join(scratch, 'ts');
     mkdirSync(dir);
     const messages = typeCheck(byLang('ts'), dir, '.ts', { ...BASE_OPTIONS, strict: true });
+    expect(messages, messages.join('\n')).toEqual([]);
+  }, 120_000);
+
+  it('type-checks every ```ts @example of the JSDoc of both packages (they become the TypeDoc pages)', () => {
+    const examples: Block[] = [];
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+    for (const file of [...walk(join(root, 'packages/core/src')), ...walk(join(root, 'packages/widget/src'))]) {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        if (!/^\s*\*\s*@example\b/.test(lines[i]!)) continue;
+        const open = lines.findIndex((l, k) => k > i && /^\s*\*\s*```ts\s*$/.test(l));
+        if (open < 0 || open > i + 3) continue;
+        const close = lines.findIndex((l, k) => k > open && /^\s*\*\s*```\s*$/.test(l));
+        const code = lines.slice(open + 1, close).map((l) => l.replace(/^\s*\* ?/, '')).join('\n');
+        examples.push({ doc: relative(root, file), n: examples.length + 1, line: open + 1, lang: 'ts', code, marker: '' });
+      }
+    }
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    const dir = join(scratch, 'examples');
+    mkdirSync(dir);
+    const messages = typeCheck(examples, dir, '.ts', { ...BASE_OPTIONS, strict: true });
     expect(messages, messages.join('\n')).toEqual([]);
   }, 120_000);
 

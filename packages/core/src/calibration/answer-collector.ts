@@ -46,6 +46,9 @@ export interface AnswerCollector {
  *
  * @example
  * ```ts
+ * import { createAnswerCollector } from '@jauge/core/calibration';
+ * import { items as bank } from '@jauge/core/reference';
+ * declare const text: string; // the answers, one JSON record per line
  * const collector = createAnswerCollector(bank);
  * text.split('\n').forEach((line, i) => collector.addLine(line, i + 1));
  * const data = collector.finish(); // data.rejected: [{ path: 'line 12: responses[3].item', message: … }]

@@ -95,6 +95,9 @@ const ROUND_TOLERANCE = 1e-3;
  *
  * @example
  * ```ts
+ * import { calibrateItemBank, parseAnswers, renderCalibrationReport } from '@jauge/core/calibration';
+ * import { framework, items } from '@jauge/core/reference';
+ * declare const text: string; // answers.jsonl
  * const answers = parseAnswers(text, items);
  * const { bank, report } = calibrateItemBank(answers, { bank: items, framework, date: '2027-03-15' });
  * console.log(renderCalibrationReport(report));

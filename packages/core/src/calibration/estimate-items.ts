@@ -108,6 +108,7 @@ const MAX_ABS_B = 20;
  *
  * @example
  * ```ts
+ * import { dimensionDataFromMatrix, estimateItemParameters } from '@jauge/core/calibration';
  * const data = dimensionDataFromMatrix([[1, 0, null], [1, 1, 0], [0, null, 0]]);
  * const { b, seB, convergence } = estimateItemParameters(data, { model: 'rasch', priorB: null });
  * ```

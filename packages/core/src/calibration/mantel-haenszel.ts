@@ -49,6 +49,7 @@ export interface MantelHaenszelResult {
  *
  * @example
  * ```ts
+ * import { mantelHaenszel } from '@jauge/core/calibration';
  * mantelHaenszel([
  *   { referenceCorrect: 10, referenceIncorrect: 10, focalCorrect: 5, focalIncorrect: 15 },
  *   { referenceCorrect: 20, referenceIncorrect: 5, focalCorrect: 15, focalIncorrect: 10 },

@@ -213,6 +213,9 @@ export function createCohortAggregator(options: AggregateOptions): CohortAggrega
  *
  * @example
  * ```ts
+ * import { aggregateResults, type GroupedResult } from '@jauge/core';
+ * import { profiles } from '@jauge/core/reference';
+ * declare const records: GroupedResult[];
  * const map = aggregateResults(records, { groupBy: ['direction', 'service'], profile: profiles.profiles[0] });
  * for (const row of map.groups) if (!row.suppressed) console.log(row.key, row.n, row.overall?.meanLevel);
  * ```

@@ -53,6 +53,7 @@ export function formatCsvCell(value: CsvValue, options: CsvWriteOptions = {}): s
  *
  * @example
  * ```ts
+ * import { writeCsv } from '@jauge/core';
  * writeCsv([['service', 'agents'], ['=HYPERLINK("x")', 12]], { separator: ';', bom: true });
  * // '\uFEFFservice;agents\r\n"\'=HYPERLINK(""x"")";12\r\n'
  * ```

@@ -13,6 +13,9 @@ const round = (x: number | null | undefined, digits = 3): number | null => (x ==
  *
  * @example
  * ```ts
+ * import { writeFile } from 'node:fs/promises';
+ * import { competenceMapToCsv, type CompetenceMap } from '@jauge/core';
+ * declare const map: CompetenceMap;
  * await writeFile('carte.csv', competenceMapToCsv(map, { separator: ';', bom: true }));
  * ```
  */

@@ -41,6 +41,8 @@ export interface GroupedResult {
  *
  * @example
  * ```ts
+ * import { summarizeResult, type Assessment } from '@jauge/core';
+ * declare const assessment: Assessment;
  * const record = { result: summarizeResult(assessment.result()), group: { direction: 'DGFiP', service: 'SIP Lyon' } };
  * ```
  */

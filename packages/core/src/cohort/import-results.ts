@@ -170,6 +170,9 @@ function number(cell: string): number | string | undefined {
  *
  * @example
  * ```ts
+ * import { aggregateResults, importResults } from '@jauge/core';
+ * import { framework } from '@jauge/core/reference';
+ * declare const text: string; // a CSV export
  * const { records, errors } = importResults(text, { format: 'csv', framework });
  * for (const error of errors) console.warn(`ligne ${error.line} : ${error.message}`);
  * const map = aggregateResults(records, { groupBy: ['direction', 'service'] });

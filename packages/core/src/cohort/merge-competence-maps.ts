@@ -12,6 +12,10 @@ import { addMapToState, buildCompetenceMap, MapState } from './map-state.js';
  *
  * @example
  * ```ts
+ * import { aggregateResults, mergeCompetenceMaps, publishCompetenceMap, type GroupedResult } from '@jauge/core';
+ * declare const files: string[];
+ * declare function read(file: string): AsyncIterable<GroupedResult>;
+ * const groupBy = ['direction', 'service'];
  * const shards = await Promise.all(files.map((file) => aggregateResults(read(file), { groupBy, minGroupSize: 1 })));
  * const published = publishCompetenceMap(shards.reduce(mergeCompetenceMaps), { minGroupSize: 5 });
  * ```

@@ -60,6 +60,9 @@ export interface TrainingPlan {
  *
  * @example
  * ```ts
+ * import { planTrainings, type CompetenceMap } from '@jauge/core';
+ * import { catalogue } from '@jauge/core/reference';
+ * declare const map: CompetenceMap;
  * const plan = planTrainings(map, { catalogue, minAgents: 5 });
  * for (const group of plan.groups) console.log(group.key, group.trainings.map((t) => `${t.title}: ${t.agents}`));
  * ```

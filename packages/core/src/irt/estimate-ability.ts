@@ -62,6 +62,7 @@ const METHODS: readonly EstimationMethod[] = ['EAP', 'MAP', 'MLE'];
  *
  * @example
  * ```ts
+ * import { estimateAbility } from '@jauge/core';
  * const responses = [
  *   { item: { a: 1.2, b: -0.5 }, correct: true },
  *   { item: { a: 0.9, b: 0.8, c: 0.2 }, correct: false },

@@ -68,6 +68,7 @@ export function defaultGridPoints(prior: NormalPrior, span: number = DEFAULT_GRI
  *
  * @example
  * ```ts
+ * import { createPosteriorGrid, posteriorSummary, updatePosterior } from '@jauge/core';
  * const grid = createPosteriorGrid({ mean: 0, sd: 1 });
  * updatePosterior(grid, { a: 1.4, b: 0.2 }, true);
  * posteriorSummary(grid); // { theta: 0.27…, se: 0.9… }

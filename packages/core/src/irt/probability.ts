@@ -16,6 +16,7 @@ import type { ItemParams } from './item-params.js';
  *
  * @example
  * ```ts
+ * import { probability } from '@jauge/core';
  * probability(0, { a: 1, b: 0 }); // 0.5
  * probability(0, { a: 1.2, b: 0, c: 0.2, d: 0.9 }); // 0.55
  * ```
