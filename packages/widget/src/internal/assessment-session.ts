@@ -55,7 +55,7 @@ export class AssessmentSession {
     private readonly storage: SafeStorage,
     private readonly config: AssessmentConfig,
     private readonly hooks: SessionHooks,
-    private readonly options: { profile?: string; lang?: string } = {},
+    private readonly options: { profile?: string; lang?: () => string } = {},
   ) {
     this.sessionKey = keys.session(content.framework.id, content.items.id);
   }
@@ -120,7 +120,7 @@ export class AssessmentSession {
     const result = this.assessment!.result();
     const stages = this.content.stages ? reachedStages(result, this.content.stages) : [];
     const profile = this.options.profile ? this.content.profiles?.profiles.find((p) => p.id === this.options.profile) : undefined;
-    const lang = this.options.lang?.startsWith('en') ? 'en' : 'fr';
+    const lang = this.options.lang?.().startsWith('en') ? 'en' : 'fr';
     const recommendations = this.content.catalogue
       ? recommend(result, { catalogue: this.content.catalogue, framework: this.content.framework, lang, ...(this.content.rules ? { rules: this.content.rules } : {}), ...(profile ? { profile } : {}) })
       : [];

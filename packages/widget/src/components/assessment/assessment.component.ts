@@ -112,7 +112,7 @@ export class JaugeAssessment extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const reload = ['framework', 'items', 'catalogue', 'rules', 'profiles', 'stages', 'storage', 'maxItems', 'minItems', 'domains', 'profile', 'lang'] as const;
+    const reload = ['framework', 'items', 'catalogue', 'rules', 'profiles', 'stages', 'storage', 'maxItems', 'minItems', 'domains', 'profile'] as const;
     if (this.session && reload.some((key) => changed.has(key))) void this.load();
     // Width set through the CSSOM, not a style attribute: allowed under a strict CSP.
     const bar = this.renderRoot.querySelector<HTMLElement>('.progress-bar');
@@ -152,7 +152,7 @@ export class JaugeAssessment extends LitElement {
           });
         },
         corrupted: (message) => emit(this, 'jauge-error', { code: 'corrupted-save', message }),
-      }, { ...(this.profile ? { profile: this.profile } : {}), lang: this.lang });
+      }, { ...(this.profile ? { profile: this.profile } : {}), lang: () => this.lang });
       this.unsubscribe = this.session.$view.subscribe((view) => {
         const previous = this.view;
         this.view = view;

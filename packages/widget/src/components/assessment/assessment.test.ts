@@ -172,3 +172,17 @@ describe('<jauge-assessment> configuration errors', () => {
     expect(el.shadowRoot!.textContent).toContain('2 thèmes sont abordés : cybersécurité et protection des données.');
   });
 });
+
+describe('<jauge-assessment> language switch', () => {
+  it('switches the interface language mid-test without losing the current question', async () => {
+    const el = await mount();
+    ($(el, 'button.primary') as HTMLButtonElement).click();
+    await waitFor(() => $(el, 'legend'));
+    const before = $(el, 'legend')!.textContent;
+    el.lang = 'en';
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect($(el, 'legend')!.textContent).toBe(before);
+    expect([...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent?.trim() === en.dontKnow)).toBe(true);
+  });
+});
