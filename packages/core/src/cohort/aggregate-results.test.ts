@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { miniFramework } from '../../test/mini-content.js';
 import { simulateCohort } from '../cat/simulate.js';
-import { JaugeValidationError } from '../errors.js';
 import type { TargetProfile } from '../framework/target-profile.schema.js';
 import { framework as referenceFramework, items as referenceItems } from '../reference/index.js';
 import { aggregateResults, createCohortAggregator } from './aggregate-results.js';
 import type { CellStats, CompetenceMap, MapCell, MapRow, PublishedRow } from './competence-map.js';
 import type { GroupedResult } from './grouped-result.js';
 import { resultWithLevels } from './testing/synthetic-results.js';
+import { issuesOf } from '../../test/issues.js';
 
 const framework = miniFramework();
 
@@ -28,15 +28,6 @@ const stats = (cells: MapCell[], id: string): CellStats => {
 };
 const rowOf = (map: CompetenceMap, key: Record<string, string>) => map.groups.find((row) => JSON.stringify(row.key) === JSON.stringify(key));
 
-function issuesOf(run: () => unknown): { path: string; message: string }[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof JaugeValidationError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected a JaugeValidationError');
-}
 
 describe('aggregateResults: statistics', () => {
   it('counts, mean level, its uncertainty and the distribution of a group, by hand', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { JaugeValidationError } from '../errors.js';
 import type { ScoredItem } from '../framework/item-bank.schema.js';
 import { framework, items } from '../reference/index.js';
 import { exportItemBankToQti, exportItemToQti, importItemBankFromQti, importItemFromQti } from './index.js';
 import { childElements, parseXml } from './xml.js';
+import { issuesOf } from '../../test/issues.js';
 
 const scored = items.items.filter((item): item is ScoredItem => item.type !== 'self-rating');
 const byType = (type: ScoredItem['type']): ScoredItem => {
@@ -12,15 +12,6 @@ const byType = (type: ScoredItem['type']): ScoredItem => {
   return found;
 };
 
-function issuesOf(run: () => unknown): { path: string; message: string }[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof JaugeValidationError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected a JaugeValidationError');
-}
 
 describe('QTI export → import', () => {
   it('round-trips every scored item of the reference bank losslessly', () => {
