@@ -18,7 +18,7 @@ const csp = "default-src 'self'";
 beforeAll(async () => {
   [browser, server] = await Promise.all([
     launchBrowser(),
-    serveRepo((path): Record<string, string> => (path.endsWith('/csp.html') || path.includes('/dist/cdn/') || path.endsWith('capture.js') ? { 'content-security-policy': csp } : {})),
+    serveRepo(),
   ]);
 });
 afterAll(async () => {
@@ -209,14 +209,17 @@ describe('<jauge-assessment> in real Chromium', () => {
       (window as unknown as { __violations: string[] }).__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(`${server.url}/packages/widget/e2e/pages/csp.html`);
+    // The same test page, from a second server that sends the strict policy with every file.
+    const strict = await serveRepo(() => ({ 'content-security-policy': csp }));
+    await page.goto(`${strict.url}/packages/widget/e2e/pages/assessment.html`);
     await page.waitForFunction(() => document.querySelector('jauge-assessment')?.shadowRoot?.querySelector('button.primary'));
     await page.evaluate(() => (document.querySelector('jauge-assessment')!.shadowRoot!.querySelector('button.primary') as HTMLButtonElement).click());
     await page.waitForFunction(() => document.querySelector('jauge-assessment')!.shadowRoot!.querySelector('.progress-bar'));
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
-    expect(requests.every((url) => url.startsWith(server.url))).toBe(true);
+    expect(requests.every((url) => url.startsWith(strict.url))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
+    await strict.close();
   });
 
   it('lets two copies of the bundle coexist on one page', async () => {
