@@ -21,6 +21,8 @@ function cdnBundle(entry: Record<string, string>, outDir: string): Options {
         '@jauge/core/validation': '../core/src/validation.ts',
         '@jauge/core/cohort': '../core/src/cohort-entry.ts',
         '@jauge/core/reference': '../core/src/reference/index.ts',
+        '@jauge/core/xapi': '../core/src/xapi/index.ts',
+        '@jauge/core/scorm': '../core/src/scorm/index.ts',
       };
     },
     env: { NODE_ENV: 'production' },
@@ -30,7 +32,7 @@ function cdnBundle(entry: Record<string, string>, outDir: string): Options {
 export default defineConfig([
   // Tree-shakable entries for bundler users: lit and @jauge/core stay external.
   libraryConfig({
-    entry: { index: 'src/index.ts', define: 'src/define.ts', map: 'src/map.ts' },
+    entry: { index: 'src/index.ts', define: 'src/define.ts', map: 'src/map.ts', xapi: 'src/xapi/index.ts', scorm: 'src/scorm/index.ts' },
     platform: 'browser',
     tsconfig: 'tsconfig.build.json',
   }),
@@ -38,4 +40,6 @@ export default defineConfig([
   cdnBundle({ jauge: 'src/cdn.ts' }, 'dist/cdn'),
   // The managers' view, built apart so that it shares no file with the agents' bundle.
   cdnBundle({ 'jauge-map': 'src/cdn-map.ts' }, 'dist/cdn/map'),
+  // The SCORM 1.2 adapter that `jauge scorm` packages next to jauge.js (no lit, no element inside).
+  cdnBundle({ 'jauge-scorm': 'src/scorm/index.ts' }, 'dist/cdn/scorm'),
 ]);

@@ -32,7 +32,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixtures = fileURLToPath(new URL('./docs-snippets/', import.meta.url));
 const widgetSrc = join(root, 'packages/widget/src');
 const DOC_DIRS = ['docs/guides', 'docs/en'];
-const LINK_ONLY = ['docs/index.md', 'docs/accessibilite.md', 'examples/node-simulation/README.md', 'examples/vite-ts/README.md'];
+const LINK_ONLY = ['docs/index.md', 'docs/accessibilite.md', 'docs/xapi.md', 'docs/scorm.md', 'examples/node-simulation/README.md', 'examples/vite-ts/README.md'];
 
 interface Block {
   doc: string; // repository-relative path of the Markdown file
@@ -260,8 +260,14 @@ const BASE_OPTIONS: ts.CompilerOptions = {
     '@jauge/core/cohort': pathsTo('packages/core/src/cohort-entry.ts'),
     '@jauge/core/calibration': pathsTo('packages/core/src/calibration/index.ts'),
     '@jauge/core/reference': pathsTo('packages/core/src/reference/index.ts'),
+    '@jauge/core/xapi': pathsTo('packages/core/src/xapi/index.ts'),
+    '@jauge/core/scorm': pathsTo('packages/core/src/scorm/index.ts'),
+    '@jauge/core/qti': pathsTo('packages/core/src/qti/index.ts'),
+    '@jauge/core/badges': pathsTo('packages/core/src/badges/index.ts'),
     '@jauge/widget': pathsTo('packages/widget/src/index.ts'),
     '@jauge/widget/define': pathsTo('packages/widget/src/define.ts'),
+    '@jauge/widget/xapi': pathsTo('packages/widget/src/xapi/index.ts'),
+    '@jauge/widget/scorm': pathsTo('packages/widget/src/scorm/index.ts'),
   },
 };
 

@@ -63,6 +63,9 @@ export interface JaugeErrorDetail {
   issues?: { path: string; message: string }[];
 }
 
+/** `jauge-xapi`: what happened to the statements sent to the LRS (only when the `lrs` property is set). */
+export type { LrsStatus as JaugeXapiDetail } from '../xapi/lrs-client.js';
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'jauge-start': CustomEvent<JaugeStartDetail>;
@@ -70,11 +73,12 @@ declare global {
     'jauge-complete': CustomEvent<JaugeCompleteDetail>;
     'jauge-share': CustomEvent<JaugeShareDetail>;
     'jauge-error': CustomEvent<JaugeErrorDetail>;
+    'jauge-xapi': CustomEvent<import('../xapi/lrs-client.js').LrsStatus>;
   }
 }
 
 /** Dispatches a typed, bubbling, composed Jauge event from an element. */
-export function emit<K extends 'jauge-start' | 'jauge-answer' | 'jauge-complete' | 'jauge-share' | 'jauge-error'>(
+export function emit<K extends 'jauge-start' | 'jauge-answer' | 'jauge-complete' | 'jauge-share' | 'jauge-error' | 'jauge-xapi'>(
   target: EventTarget,
   type: K,
   detail: GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never,

@@ -1,6 +1,17 @@
 /** Where the element keeps its state: `local` (default), `session`, or `none` (memory only). */
 export type StorageMode = 'local' | 'session' | 'none';
 
+/**
+ * A key–value store the host can give the element instead of Web Storage (same three methods as
+ * `localStorage`, which is one): the SCORM adapter keeps the test in `cmi.suspend_data` with one.
+ * Methods may throw; the element treats a throwing store like a full one.
+ */
+export interface JaugeStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 /** A tolerant wrapper over Web Storage: never throws (private mode, quota, disabled storage). */
 export interface SafeStorage {
   get(key: string): string | null;
@@ -10,12 +21,15 @@ export interface SafeStorage {
 
 const memory = new Map<string, string>();
 
-/** The storage for a mode; falls back to memory when the browser refuses Web Storage. */
-export function storageFor(mode: string | null | undefined): SafeStorage {
-  let backend: Storage | undefined;
+/**
+ * The storage for a mode (or the host's store, which wins); falls back to memory when the browser
+ * refuses Web Storage.
+ */
+export function storageFor(mode: string | null | undefined, store?: JaugeStore): SafeStorage {
+  let backend: JaugeStore | undefined = store;
   try {
-    if (mode === 'session') backend = globalThis.sessionStorage;
-    else if (mode !== 'none') backend = globalThis.localStorage;
+    if (!backend && mode === 'session') backend = globalThis.sessionStorage;
+    else if (!backend && mode !== 'none') backend = globalThis.localStorage;
   } catch {
     backend = undefined;
   }
@@ -26,18 +40,18 @@ export function storageFor(mode: string | null | undefined): SafeStorage {
       remove: (key) => void memory.delete(key),
     };
   }
-  const store = backend;
+  const target = backend;
   return {
     get(key) {
       try {
-        return store.getItem(key);
+        return target.getItem(key);
       } catch {
         return null;
       }
     },
     set(key, value) {
       try {
-        store.setItem(key, value);
+        target.setItem(key, value);
         return true;
       } catch {
         return false;
@@ -45,7 +59,7 @@ export function storageFor(mode: string | null | undefined): SafeStorage {
     },
     remove(key) {
       try {
-        store.removeItem(key);
+        target.removeItem(key);
       } catch {
         // nothing to do: the entry could not be stored either
       }
@@ -58,4 +72,8 @@ export const keys = {
   session: (frameworkId: string, bankId: string) => `jauge:v1:session:${frameworkId}:${bankId}`,
   result: (frameworkId: string) => `jauge:v1:result:${frameworkId}`,
   shareQueue: 'jauge:v1:share-queue',
+  /** Statements waiting for the LRS at this endpoint (oldest first). */
+  xapiQueue: (endpoint: string) => `jauge:v1:xapi-queue:${endpoint}`,
+  /** Statements the LRS refused (kept for the host to inspect, never resent). */
+  xapiRejected: (endpoint: string) => `jauge:v1:xapi-rejected:${endpoint}`,
 };

@@ -1,13 +1,14 @@
-import type { AssessmentConfig, AssessmentResult, PresentedItem } from '@jauge/core/engine';
+import type { AssessmentConfig, AssessmentResult, Framework, ItemBank, PresentedItem } from '@jauge/core/engine';
 import { JaugeValidationError } from '@jauge/core/engine';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { emit } from '../../events/events.js';
 import { type Messages, messagesFor } from '../../i18n/messages.js';
 import { AssessmentSession, type View } from '../../internal/assessment-session.js';
-import { type HostContent, resolveContent } from '../../internal/content.js';
+import { type AssessmentContent, type HostContent, resolveContent } from '../../internal/content.js';
 import { ShareQueue, sharedResult, type QueuedShare } from '../../internal/share-queue.js';
-import { storageFor } from '../../internal/storage.js';
+import { type JaugeStore, type SafeStorage, storageFor } from '../../internal/storage.js';
+import type { LrsConnection, LrsOptions } from '../../xapi/connect.js';
 import { renderRecommendations, renderResults } from '../results/render-results.js';
 import { assessmentStyles } from './assessment.styles.js';
 import { type Draft, localized, renderItemControls, responseOf } from './render-item.js';
@@ -24,6 +25,7 @@ import { type Draft, localized, renderItemControls, responseOf } from './render-
  * @fires jauge-complete - The test is over: result and recommendations.
  * @fires jauge-share - The agent asked to send their results to the administration.
  * @fires jauge-error - Invalid content or an unreadable save.
+ * @fires jauge-xapi - What happened to the statements sent to the LRS (only when `lrs` is set).
  * @csspart heading - The title of the current screen.
  * @csspart options - The list of answer options.
  * @csspart option - One answer option.
@@ -88,14 +90,35 @@ export class JaugeAssessment extends LitElement {
   @property({ attribute: false }) profiles?: unknown;
   /** Stages ("paliers"). */
   @property({ attribute: false }) stages?: unknown;
+  /**
+   * Keeps the test in this store instead of Web Storage (`getItem`/`setItem`/`removeItem`, like
+   * `localStorage`): the SCORM adapter uses one backed by `cmi.suspend_data`. Wins over `storage`.
+   */
+  @property({ attribute: false }) store?: JaugeStore;
+  /**
+   * Sends the assessment's xAPI statements to a Learning Record Store when set (endpoint and a
+   * credentials provider; see the xAPI guide). The sending code is loaded only then.
+   */
+  @property({ attribute: false }) lrs?: LrsOptions;
   /** The last result (read-only in practice: set when the test completes). */
   @property({ attribute: false }) result?: AssessmentResult;
 
   private session?: AssessmentSession;
+  private content?: AssessmentContent;
+  private lrsConnection?: LrsConnection;
+  private lrsToken = 0;
   private shares?: ShareQueue;
   private unsubscribe?: () => void;
   private loadToken = 0;
   private focusPending = false;
+
+  /**
+   * The content in use once loaded — the host's or the shipped reference content — as validated
+   * framework and item bank; `undefined` while loading or after invalid content.
+   */
+  get activeContent(): { framework: Framework; items: ItemBank } | undefined {
+    return this.content ? { framework: this.content.framework, items: this.content.items } : undefined;
+  }
 
   private get m(): Messages {
     return messagesFor(this.lang);
@@ -104,16 +127,47 @@ export class JaugeAssessment extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+    if (this.lrs) void this.connectLrs();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
+    this.lrsToken++;
+    this.lrsConnection?.close();
+    this.lrsConnection = undefined;
+  }
+
+  private storageBackend(): SafeStorage {
+    return storageFor(this.storage, this.store);
+  }
+
+  /** Loads the sending code on demand (its own file in the CDN bundle) and connects to the LRS. */
+  private async connectLrs(): Promise<void> {
+    const token = ++this.lrsToken;
+    this.lrsConnection?.close();
+    this.lrsConnection = undefined;
+    const options = this.lrs;
+    if (!options || !this.isConnected) return;
+    const { checkLrsOptions, startLrs } = await import('../../xapi/connect.js');
+    if (token !== this.lrsToken) return;
+    const issues = checkLrsOptions(options);
+    if (issues.length > 0) {
+      emit(this, 'jauge-error', { code: 'invalid-configuration', message: `Invalid lrs property: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues });
+      return;
+    }
+    this.lrsConnection = startLrs(this, options, {
+      storage: this.storageBackend(),
+      framework: () => this.content?.framework,
+      pseudonym: () => this.pseudonym,
+      report: (status) => emit(this, 'jauge-xapi', status),
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const reload = ['framework', 'items', 'catalogue', 'rules', 'profiles', 'stages', 'storage', 'maxItems', 'minItems', 'domains', 'profile'] as const;
+    const reload = ['framework', 'items', 'catalogue', 'rules', 'profiles', 'stages', 'storage', 'store', 'maxItems', 'minItems', 'domains', 'profile'] as const;
     if (this.session && reload.some((key) => changed.has(key))) void this.load();
+    if (changed.has('lrs') && (this.lrs || this.lrsConnection)) void this.connectLrs();
     // Width set through the CSSOM, not a style attribute: allowed under a strict CSP.
     const bar = this.renderRoot.querySelector<HTMLElement>('.progress-bar');
     if (bar) bar.style.width = `${bar.dataset.percent ?? 0}%`;
@@ -137,11 +191,13 @@ export class JaugeAssessment extends LitElement {
     const token = ++this.loadToken;
     this.unsubscribe?.();
     this.view = { screen: 'loading' };
+    this.content = undefined;
     try {
       const host: HostContent = { framework: this.framework, items: this.items, catalogue: this.catalogue, rules: this.rules, profiles: this.profiles, stages: this.stages };
       const content = await resolveContent(host);
       if (token !== this.loadToken) return;
-      this.session = new AssessmentSession(content, storageFor(this.storage), this.config(), {
+      this.content = content;
+      this.session = new AssessmentSession(content, this.storageBackend(), this.config(), {
         started: (resumed) => emit(this, 'jauge-start', { resumed, framework: { id: content.framework.id, version: content.framework.version } }),
         answered: (itemId, domain, outcome, answered) => emit(this, 'jauge-answer', { itemId, domain, outcome, answered }),
         completed: (result, recommendations) => {
@@ -161,7 +217,7 @@ export class JaugeAssessment extends LitElement {
         if (previous.screen !== view.screen || view.screen === 'question') this.focusPending = previous.screen !== 'loading' || view.screen !== 'intro';
       });
       this.session.init();
-      this.shares = new ShareQueue(storageFor(this.storage));
+      this.shares = new ShareQueue(this.storageBackend());
       // Shares not yet acknowledged by the host are offered again on this visit.
       for (const queued of this.shares.list()) if (queued.campaign === this.campaign) this.emitShare(queued);
     } catch (error) {
