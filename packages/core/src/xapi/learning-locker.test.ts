@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import llValidate from '@learninglocker/xapi-validation';
 import { createAssessment } from '../cat/assessment.js';
 import { framework, items } from '../reference/index.js';
+import { answerAll } from '../../test/answer-all.js';
 import { xapiStatements } from './statements.js';
 import { validateStatement } from './validate.js';
 
@@ -13,18 +14,7 @@ const warnings = (statement: unknown): string[] =>
   (validate as (data: unknown) => { path: string[]; constructor: { name: string } }[])(statement).map((w) => `${w.path.join('.')}: ${w.constructor.name}`);
 
 function statementsFor(seed: number) {
-  const assessment = createAssessment({ framework, items, seed });
-  let item = assessment.nextItem();
-  let n = 0;
-  while (item) {
-    if (item.type === 'self-rating') assessment.answer(item.id, item.scale![1]!.id);
-    else if (n++ % 4 === 0) assessment.skip(item.id);
-    else if (item.type === 'short-text') assessment.answer(item.id, 'texte');
-    else if (item.type === 'multiple-choice') assessment.answer(item.id, [item.options![1]!.id]);
-    else if (item.type === 'ordering') assessment.answer(item.id, item.options!.map((o) => o.id).reverse());
-    else assessment.answer(item.id, item.options![0]!.id);
-    item = assessment.nextItem();
-  }
+  const assessment = answerAll(createAssessment({ framework, items, seed }), { ratingStep: 1, skipEvery: 4, text: 'texte', choice: 1, reverseOrder: true });
   return xapiStatements(assessment.result(), {
     actor: { account: { homePage: 'https://intranet.example.gouv.fr', name: `pseudo-${seed}` } },
     activityBase: 'https://intranet.example.gouv.fr/jauge',

@@ -2,25 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createAssessment } from '../cat/assessment.js';
 import { JaugeValidationError } from '../errors.js';
 import { framework, items } from '../reference/index.js';
+import { answerAll } from '../../test/answer-all.js';
 import { type Statement, XAPI_RESULT_EXTENSIONS, XAPI_VERBS, xapiStatements, type XapiStatementsOptions } from './statements.js';
 import { isUuid } from './uuid.js';
 import { validateStatement } from './validate.js';
 
-/** A reference assessment answered deterministically: every third scored item skipped, others "a". */
+/** A reference assessment answered deterministically: every third scored item skipped, others the first option. */
 function finishedResult() {
-  const assessment = createAssessment({ framework, items, seed: 11 });
-  let item = assessment.nextItem();
-  let n = 0;
-  while (item) {
-    if (item.type === 'self-rating') assessment.answer(item.id, item.scale![2]!.id);
-    else if (n++ % 3 === 2) assessment.skip(item.id);
-    else if (item.type === 'short-text') assessment.answer(item.id, 'réponse libre secrète');
-    else if (item.type === 'multiple-choice') assessment.answer(item.id, [item.options![0]!.id]);
-    else if (item.type === 'ordering') assessment.answer(item.id, item.options!.map((o) => o.id));
-    else assessment.answer(item.id, item.options![0]!.id);
-    item = assessment.nextItem();
-  }
-  return assessment.result();
+  return answerAll(createAssessment({ framework, items, seed: 11 }), { ratingStep: 2, skipEvery: 3, skipOffset: 2, text: 'réponse libre secrète' }).result();
 }
 
 const options: XapiStatementsOptions = {
