@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { libraryConfig } from '../../tsup.shared';
 
@@ -26,6 +27,16 @@ function cdnBundle(entry: Record<string, string>, outDir: string): Options {
       };
     },
     env: { NODE_ENV: 'production' },
+    // The element loads the xAPI sender as its own file (cdn/xapi/jauge-xapi.js) rather than as a
+    // chunk sharing modules with jauge.js, which would split the agents' bundle further.
+    esbuildPlugins: [
+      {
+        name: 'jauge-cdn-xapi-loader',
+        setup(build) {
+          build.onResolve({ filter: /\/xapi\/load\.js$/ }, () => ({ path: resolve('src/xapi/load.cdn.ts') }));
+        },
+      },
+    ],
   });
 }
 
@@ -42,4 +53,6 @@ export default defineConfig([
   cdnBundle({ 'jauge-map': 'src/cdn-map.ts' }, 'dist/cdn/map'),
   // The SCORM 1.2 adapter that `jauge scorm` packages next to jauge.js (no lit, no element inside).
   cdnBundle({ 'jauge-scorm': 'src/scorm/index.ts' }, 'dist/cdn/scorm'),
+  // The xAPI sender, loaded by <jauge-assessment> only when its `lrs` property is set.
+  cdnBundle({ 'jauge-xapi': 'src/xapi/connect.ts' }, 'dist/cdn/xapi'),
 ]);

@@ -87,6 +87,8 @@ describe('xAPI statements sent by <jauge-assessment> (real Chromium)', () => {
         // The LRS adds `stored` and `authority`, and keeps the version it was sent (1.0.3).
         expect({ ...got, stored: undefined, authority: undefined }).toEqual({ ...statement, version: '1.0.3', stored: undefined, authority: undefined });
       }
+      // The sender was loaded as its own file, next to jauge.js.
+      expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.includes('/dist/cdn/')))).toEqual(expect.arrayContaining(['/packages/widget/dist/cdn/xapi/jauge-xapi.js']));
       expect((await pageLog(page)).errors).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
@@ -160,7 +162,7 @@ describe('xAPI statements sent by <jauge-assessment> (real Chromium)', () => {
       await page.goto(`${server.url}/packages/widget/e2e/pages/xapi.html`);
       await page.waitForFunction(() => document.querySelector('jauge-assessment')?.shadowRoot?.querySelector('h2'));
       await takeTest(page);
-      expect(requests.filter((path) => /\/connect-[A-Z0-9]+\.js$/.test(path))).toEqual([]);
+      expect(requests.filter((path) => path.includes('jauge-xapi'))).toEqual([]);
       expect(requests.every((path) => !path.includes('xAPI'))).toBe(true);
       expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jauge:v1:xapi')))).toEqual([]);
     } finally {

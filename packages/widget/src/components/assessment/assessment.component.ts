@@ -9,6 +9,7 @@ import { type AssessmentContent, type HostContent, resolveContent } from '../../
 import { ShareQueue, sharedResult, type QueuedShare } from '../../internal/share-queue.js';
 import { type JaugeStore, type SafeStorage, storageFor } from '../../internal/storage.js';
 import type { LrsConnection, LrsOptions } from '../../xapi/connect.js';
+import { loadLrsModule } from '../../xapi/load.js';
 import { renderRecommendations, renderResults } from '../results/render-results.js';
 import { assessmentStyles } from './assessment.styles.js';
 import { type Draft, localized, renderItemControls, responseOf } from './render-item.js';
@@ -149,7 +150,7 @@ export class JaugeAssessment extends LitElement {
     this.lrsConnection = undefined;
     const options = this.lrs;
     if (!options || !this.isConnected) return;
-    const { checkLrsOptions, startLrs } = await import('../../xapi/connect.js');
+    const { checkLrsOptions, startLrs } = await loadLrsModule();
     if (token !== this.lrsToken) return;
     const issues = checkLrsOptions(options);
     if (issues.length > 0) {
