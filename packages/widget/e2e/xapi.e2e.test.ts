@@ -79,7 +79,7 @@ describe('xAPI statements sent by <jauge-assessment> (real Chromium)', () => {
       const stored = await lrs.statements(registration);
       const want = expected(result, registration, all.statements[0]!.timestamp);
       expect(stored).toHaveLength(want.length);
-      expect(want.length).toBe(1 + result.answered.filter((a) => a.outcome !== 'rated').length + result.domains.length);
+      expect(want.length).toBe(1 + result.answered.filter((a) => a.outcome !== 'rated').length + result.domains.length + result.competences.length);
       const byId = new Map(stored.map((s) => [s['id'] as string, s]));
       for (const statement of want) {
         const got = byId.get(statement.id);

@@ -24,14 +24,14 @@ describe('xapiStatements', () => {
   const result = finishedResult();
   const statements = xapiStatements(result, options);
 
-  it('writes 1 attempted, 1 answered per scored item, 1 completed per domain, all valid', () => {
+  it('writes 1 attempted, 1 answered per scored item, 1 completed per domain and per competence, all valid', () => {
     const scored = result.answered.filter((a) => a.outcome !== 'rated');
     expect(scored.length).toBeGreaterThan(5);
     expect(result.counts.skipped).toBeGreaterThan(0);
-    expect(statements).toHaveLength(1 + scored.length + result.domains.length);
+    expect(statements).toHaveLength(1 + scored.length + result.domains.length + result.competences.length);
     expect(statements.filter((s) => s.verb.id === XAPI_VERBS.attempted)).toHaveLength(1);
     expect(statements.filter((s) => s.verb.id === XAPI_VERBS.answered)).toHaveLength(scored.length);
-    expect(statements.filter((s) => s.verb.id === XAPI_VERBS.completed)).toHaveLength(result.domains.length);
+    expect(statements.filter((s) => s.verb.id === XAPI_VERBS.completed)).toHaveLength(result.domains.length + result.competences.length);
     for (const statement of statements) expect(validateStatement(statement)).toEqual([]);
     expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
     expect(statements.every((s) => isUuid(s.id) && s.version === '2.0.0' && s.context.registration === options.registration)).toBe(true);
@@ -50,7 +50,7 @@ describe('xapiStatements', () => {
   });
 
   it('reports each domain level as score.scaled = level / 8 with level, levelSe, θ and SE, under competence/domain ids', () => {
-    const completed = statements.filter((s) => s.verb.id === XAPI_VERBS.completed);
+    const completed = statements.filter((s) => s.verb.id === XAPI_VERBS.completed).slice(0, result.domains.length);
     completed.forEach((statement, i) => {
       const domain = result.domains[i]!;
       expect(statement.object.id).toBe(`${options.activityBase}/domains/${domain.id}`);
@@ -65,6 +65,29 @@ describe('xapiStatements', () => {
       expect(statement.context.contextActivities.grouping!.map((a) => a.id)).toEqual(competenceIds);
       expect(statement.context.contextActivities.category[0]!.id).toBe('https://jauge-num.github.io/jauge/xapi/profile');
     });
+  });
+
+  it('reports each competence level, with the number of its items answered, grouped under its domain', () => {
+    const completed = statements.filter((s) => s.verb.id === XAPI_VERBS.completed).slice(result.domains.length);
+    expect(completed.map((s) => s.object.id)).toEqual(result.competences.map((c) => `${options.activityBase}/competences/${encodeURIComponent(c.id)}`));
+    completed.forEach((statement, i) => {
+      const competence = result.competences[i]!;
+      expect(statement.object.definition).toEqual({ type: 'http://adlnet.gov/expapi/activities/objective', name: { 'fr-FR': competence.title } });
+      expect(statement.result).toEqual({
+        completion: true,
+        score: { scaled: competence.level / 8 },
+        extensions: {
+          [XAPI_RESULT_EXTENSIONS.level]: competence.level,
+          [XAPI_RESULT_EXTENSIONS.levelSe]: competence.levelSe,
+          [XAPI_RESULT_EXTENSIONS.theta]: competence.theta,
+          [XAPI_RESULT_EXTENSIONS.se]: competence.se,
+          [XAPI_RESULT_EXTENSIONS.itemsAnswered]: competence.answered,
+        },
+      });
+      expect(statement.context.contextActivities.grouping!.map((a) => a.id)).toEqual([`${options.activityBase}/domains/${competence.domain}`]);
+    });
+    // Competences without any item answered are reported too (their level comes from the domain).
+    expect(result.competences.some((c) => c.answered === 0)).toBe(true);
   });
 
   it('holds no name, e-mail or response text', () => {

@@ -44,6 +44,8 @@ export const XAPI_RESULT_EXTENSIONS = {
   skipped: 'https://jauge-num.github.io/jauge/xapi/extensions/skipped',
   /** Why the test stopped (attempted statement). */
   stopReason: 'https://jauge-num.github.io/jauge/xapi/extensions/stop-reason',
+  /** Scored items of this competence answered or skipped (competence statements; 0: the level comes from the domain alone). */
+  itemsAnswered: 'https://jauge-num.github.io/jauge/xapi/extensions/items-answered',
 } as const;
 
 /** Context extension IRIs: which framework and item bank (id and version) the statements rest on. */
@@ -169,8 +171,10 @@ function scoreExtensions(estimate: LevelEstimate): Record<string, number> {
 /**
  * The xAPI 2.0 statements of one assessment result, ready for a Learning Record Store (nothing is
  * sent): one `attempted` for the assessment, one `answered` per scored item (success, a "skipped"
- * flag, never the response), one `completed` per domain with the level as `score.scaled` = level / 8
- * and level, levelSe, θ and SE in extensions. Ids are version-5 UUIDs of the registration and the
+ * flag, never the response), one `completed` per domain then one per competence (object: the
+ * framework's domain or competence id under `activityBase`) with the level as `score.scaled` =
+ * level / 8 and level, levelSe, θ and SE in extensions (plus, for a competence, the number of its
+ * items answered: 0 means its level comes from the domain alone). Ids are version-5 UUIDs of the registration and the
  * statement's index: the same input gives the same statements.
  *
  * @throws {@link JaugeValidationError} when the options carry a name or e-mail, or are malformed.
@@ -248,6 +252,16 @@ export function xapiStatements(result: AssessmentResult, options: XapiStatements
       domainActivity(domain.id),
       { completion: true, score: { scaled: domain.level / 8 }, extensions: scoreExtensions(domain) },
       { parent: [structuredClone(assessment)], grouping: competences.map((c) => competenceActivity(c.id)), category: structuredClone(category) },
+    );
+  }
+
+  // One per competence, after the domains (so that the ids of the statements above never change).
+  for (const competence of result.competences) {
+    push(
+      'completed',
+      competenceActivity(competence.id),
+      { completion: true, score: { scaled: competence.level / 8 }, extensions: { ...scoreExtensions(competence), [XAPI_RESULT_EXTENSIONS.itemsAnswered]: competence.answered } },
+      { parent: [structuredClone(assessment)], grouping: [domainActivity(competence.domain)], category: structuredClone(category) },
     );
   }
   return statements;
