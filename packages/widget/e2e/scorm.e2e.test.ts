@@ -146,7 +146,7 @@ describe('SCORM 1.2 package built by `jauge scorm`, run against scorm-again in r
     expect(objectives).toEqual(objectives.map((_, n) => [report.get(`cmi.objectives.${n}.id`), report.get(`cmi.objectives.${n}.score.raw`), 'completed', n]));
     expect(objectives).toHaveLength(result.domains.length + result.competences.length);
     const interactions = Object.values(done.interactions);
-    expect(interactions).toHaveLength(result.answered.length);
+    expect(interactions).toHaveLength(result.answered.length + result.domains.length);
     for (const [n, interaction] of interactions.entries()) {
       expect(interaction.id).toBe(report.get(`cmi.interactions.${n}.id`));
       expect(interaction.type).toBe(report.get(`cmi.interactions.${n}.type`));
@@ -156,7 +156,10 @@ describe('SCORM 1.2 package built by `jauge scorm`, run against scorm-again in r
     }
     // The domain levels the agent saw are the ones the LMS holds.
     const shown = await resumed.evaluate(() => (document.querySelector('jauge-assessment') as unknown as { result: { domains: { id: string; level: number }[] } }).result.domains);
-    for (const domain of shown) expect(Object.values(done.objectives).find((o) => o.id === `domain.${domain.id}`)?.score.raw).toBe(String(domain.level));
+    for (const domain of shown) {
+      expect(Object.values(done.objectives).find((o) => o.id === `domain.${domain.id}`)?.score.raw).toBe(String(domain.level));
+      expect(interactions.find((i) => i.id === `level.${domain.id}`)?.result).toBe(String(domain.level));
+    }
     // Every value was accepted by the API, and nothing identifying was read.
     const calls = await next.evaluate(() => (window as unknown as { lmsCalls: { name: string; args: string[]; error: string }[] }).lmsCalls);
     expect(calls.filter((c) => c.error !== '0')).toEqual([]);

@@ -30,7 +30,8 @@ export const SCORM_HELP = `Usage: jauge scorm [--out jauge-scorm.zip] [--title "
 Writes a SCORM 1.2 package (a ZIP to upload to Moodle or any SCORM 1.2 LMS) that runs the
 assessment as one SCO: the LMS keeps the test between sessions (cmi.suspend_data) and receives
 the result (score = 100 × level / 8, status "completed", one objective per domain and
-competence, one interaction per question; never a response, nothing identifying).
+competence, one interaction per question and per domain level; never a response, nothing
+identifying).
 
 Content (default: the shipped reference content; given files are validated first):
   --framework <file>       framework

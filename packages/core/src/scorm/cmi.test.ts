@@ -37,7 +37,7 @@ describe('scormReport', () => {
       { element: 'cmi.core.lesson_status', value: 'completed' },
     ]);
     const objectives = result.domains.length + result.competences.length;
-    const interactions = result.answered.length;
+    const interactions = result.answered.length + result.domains.length;
     expect(entries).toHaveLength(4 + 5 * objectives + 4 * interactions);
     expect(entries.slice(4, 9)).toEqual([
       { element: 'cmi.objectives.0.id', value: `domain.${result.domains[0]!.id}` },
@@ -65,6 +65,10 @@ describe('scormReport', () => {
     result.answered.forEach((item, n) => {
       expect(value(`cmi.interactions.${n}.type`)).toBe(types[item.type]);
       expect(value(`cmi.interactions.${n}.result`)).toBe(outcomes[item.outcome]);
+    });
+    result.domains.forEach((domain, k) => {
+      const n = result.answered.length + k;
+      expect([value(`cmi.interactions.${n}.id`), value(`cmi.interactions.${n}.type`), value(`cmi.interactions.${n}.result`), value(`cmi.interactions.${n}.objectives.0.id`)]).toEqual([`level.${domain.id}`, 'numeric', String(domain.level), `domain.${domain.id}`]);
     });
     expect(new Set(result.answered.map((a) => a.outcome))).toEqual(new Set(['correct', 'incorrect', 'skipped', 'rated']));
     expect(new Set(result.answered.map((a) => a.type)).size).toBeGreaterThanOrEqual(4);
@@ -105,7 +109,7 @@ describe('scormReport', () => {
       expect(api.LMSGetValue(`cmi.objectives.${n}.score.raw`)).toBe(String(competence.level));
       expect(api.LMSGetValue(`cmi.objectives.${n}.status`)).toBe('completed');
     });
-    expect(api.LMSGetValue('cmi.interactions._count')).toBe(String(result.answered.length));
+    expect(api.LMSGetValue('cmi.interactions._count')).toBe(String(result.answered.length + result.domains.length));
     // Interactions are write-only in SCORM 1.2: error 404.
     expect(api.LMSGetValue('cmi.interactions.0.id')).toBe('');
     expect(api.LMSGetLastError()).toBe('404');

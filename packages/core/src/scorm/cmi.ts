@@ -54,7 +54,8 @@ const decimal = (value: number): string => String(Math.round(value * 10) / 10);
  *   `domain.<id>` / `competence.<id>`, score = the level on the 1–8 scale, status `completed`);
  * - one interaction per answered item (`id`, `type`: choice, sequencing, fill-in or likert,
  *   `result`: correct, wrong — for an incorrect or skipped item — or neutral for a self-rating,
- *   and the domain's objective id).
+ *   and the domain's objective id), then one per domain (`level.<id>`, type `numeric`, `result`
+ *   = the level 1–8, the domain's objective id).
  *
  * Identifiers are {@link scormIdentifier}s. Nothing identifies the agent and no response is
  * written (`student_response` is left out). Interactions are write-only in SCORM 1.2: an LMS
@@ -92,6 +93,15 @@ export function scormReport(result: AssessmentResult, framework?: Framework): Sc
     set(`cmi.interactions.${n}.type`, INTERACTION_TYPES[item.type]);
     set(`cmi.interactions.${n}.result`, INTERACTION_RESULTS[item.outcome]);
     set(`cmi.interactions.${n}.objectives.0.id`, scormIdentifier(`domain.${item.domain}`));
+  });
+  // The domain levels again, as numeric interactions: LMS reports that list interactions but not
+  // objectives (Moodle's "Interactions report") show them too.
+  result.domains.forEach((domain, k) => {
+    const n = result.answered.length + k;
+    set(`cmi.interactions.${n}.id`, scormIdentifier(`level.${domain.id}`));
+    set(`cmi.interactions.${n}.type`, 'numeric');
+    set(`cmi.interactions.${n}.result`, String(domain.level));
+    set(`cmi.interactions.${n}.objectives.0.id`, scormIdentifier(`domain.${domain.id}`));
   });
   return entries;
 }

@@ -64,9 +64,9 @@ const SESSION_PREFIX = 'jauge:v1:session:';
  * test in `cmi.suspend_data` (so an agent resumes where they stopped, on any computer), and at
  * the end reports the result: `cmi.core.score.raw` (100 × level / 8), `cmi.core.lesson_status`
  * `completed`, one objective per domain and per competence (score = level 1–8) and one
- * interaction per question (correct / wrong, never the response). Nothing identifying is read
- * or written (`cmi.core.student_id` and `student_name` are left alone). Without an LMS the
- * element runs as usual with localStorage.
+ * interaction per question (correct / wrong, never the response) and per domain (the level).
+ * Nothing identifying is read or written (`cmi.core.student_id` and `student_name` are left
+ * alone). Without an LMS the element runs as usual with localStorage.
  */
 export function connectScorm(container: Element, options: ConnectScormOptions = {}): ScormConnection {
   const element = document.createElement('jauge-assessment') as JaugeAssessment;
