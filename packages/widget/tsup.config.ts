@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { libraryConfig } from '../../tsup.shared';
 
+/** The oldest browsers the CDN bundles are written for (see docs: navigateurs pris en charge). */
+export const BROWSER_TARGETS = ['es2020', 'chrome80', 'edge80', 'firefox78', 'safari14.1'];
+
 /**
  * A self-contained bundle for a plain <script type="module">: lit and the engine inside. Core is
  * bundled from its modules (not its single-file dist) so that what only host-supplied content
@@ -13,6 +16,9 @@ function cdnBundle(entry: Record<string, string>, outDir: string): Options {
     tsconfig: 'tsconfig.build.json',
     outDir,
     platform: 'browser',
+    // Agents' browsers are not always recent: ES2020 syntax (Chrome/Edge 80, Firefox 78 ESR,
+    // Safari 14.1). What runs there is checked on the built files (e2e/bundle-compat.e2e.test.ts).
+    target: BROWSER_TARGETS,
     dts: false,
     minify: true,
     noExternal: [/.*/],

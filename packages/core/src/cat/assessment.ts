@@ -257,7 +257,8 @@ class Session implements Assessment {
   }
 
   toJSON(): AssessmentSnapshot {
-    const state = structuredClone(this.state);
+    // A deep copy of plain JSON data (JSON, not structuredClone: Safari < 15.4 lacks it).
+    const state = JSON.parse(JSON.stringify(this.state)) as SessionState;
     return { ...state, checksum: fnv1a(canonicalJson(state)) };
   }
 

@@ -208,7 +208,7 @@ export function decodeSuspendData(text: string, content: { framework: Framework;
       const unknown = Object.keys(configDelta).filter((key) => !(CONFIG_KEYS as string[]).includes(key));
       if (unknown.length > 0) issues.push({ path: 'suspend_data.config', message: `unknown field${unknown.length === 1 ? '' : 's'} ${unknown.map((key) => JSON.stringify(key)).join(', ')}` });
       for (const key of CONFIG_KEYS) {
-        if (!Object.hasOwn(configDelta, key)) continue;
+        if (!Object.prototype.hasOwnProperty.call(configDelta, key)) continue;
         const value = configDelta[key];
         const path = `.config.${key}`;
         if (INTEGER_KEYS.has(key)) {

@@ -118,6 +118,9 @@ const DISPLAY = {
   completed: { 'fr-FR': 'a terminé', 'en-US': 'completed' },
 };
 
+/** A deep copy of plain JSON data (not structuredClone, which browsers before 2022 lack). */
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 /** ISO 8601 date-time with a timezone (Z or ±hh:mm), as xAPI requires for timestamps. */
 export const ISO_TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
 
@@ -212,7 +215,7 @@ export function xapiStatements(result: AssessmentResult, options: XapiStatements
       verb: { id: XAPI_VERBS[verb], display: { ...DISPLAY[verb] } },
       object,
       result: statementResult,
-      context: { registration, contextActivities, language: lang, extensions: structuredClone(contextExtensions) },
+      context: { registration, contextActivities, language: lang, extensions: clone(contextExtensions) },
       timestamp,
       version: XAPI_VERSION,
     });
@@ -220,13 +223,13 @@ export function xapiStatements(result: AssessmentResult, options: XapiStatements
 
   push(
     'attempted',
-    structuredClone(assessment),
+    clone(assessment),
     {
       completion: result.complete,
       score: { scaled: result.overall.level / 8 },
       extensions: { ...scoreExtensions(result.overall), ...(result.stopReason ? { [XAPI_RESULT_EXTENSIONS.stopReason]: result.stopReason } : {}) },
     },
-    { category: structuredClone(category) },
+    { category: clone(category) },
   );
 
   for (const item of result.answered) {
@@ -238,9 +241,9 @@ export function xapiStatements(result: AssessmentResult, options: XapiStatements
       { objectType: 'Activity', id: `${base}/items/${enc(item.itemId)}`, definition: { type: XAPI_ACTIVITY_TYPES.interaction, interactionType } },
       { success: item.outcome === 'correct', completion: !skipped, ...(skipped ? { extensions: { [XAPI_RESULT_EXTENSIONS.skipped]: true } } : {}) },
       {
-        parent: [structuredClone(assessment)],
+        parent: [clone(assessment)],
         grouping: [domainActivity(item.domain), ...(item.competence ? [competenceActivity(item.competence)] : [])],
-        category: structuredClone(category),
+        category: clone(category),
       },
     );
   }
@@ -251,7 +254,7 @@ export function xapiStatements(result: AssessmentResult, options: XapiStatements
       'completed',
       domainActivity(domain.id),
       { completion: true, score: { scaled: domain.level / 8 }, extensions: scoreExtensions(domain) },
-      { parent: [structuredClone(assessment)], grouping: competences.map((c) => competenceActivity(c.id)), category: structuredClone(category) },
+      { parent: [clone(assessment)], grouping: competences.map((c) => competenceActivity(c.id)), category: clone(category) },
     );
   }
 
@@ -261,7 +264,7 @@ export function xapiStatements(result: AssessmentResult, options: XapiStatements
       'completed',
       competenceActivity(competence.id),
       { completion: true, score: { scaled: competence.level / 8 }, extensions: { ...scoreExtensions(competence), [XAPI_RESULT_EXTENSIONS.itemsAnswered]: competence.answered } },
-      { parent: [structuredClone(assessment)], grouping: [domainActivity(competence.domain)], category: structuredClone(category) },
+      { parent: [clone(assessment)], grouping: [domainActivity(competence.domain)], category: clone(category) },
     );
   }
   return statements;

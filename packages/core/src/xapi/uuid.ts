@@ -74,7 +74,7 @@ export function formatUuid(bytes: Uint8Array): string {
 export function uuidV5(name: string, namespace: string = JAUGE_XAPI_NAMESPACE): string {
   if (!isUuid(namespace)) throw new TypeError(`expected a UUID namespace, found ${JSON.stringify(namespace)}`);
   const ns = new Uint8Array(16);
-  const hex = namespace.replaceAll('-', '');
+  const hex = namespace.replace(/-/g, '');
   for (let i = 0; i < 16; i++) ns[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   const nameBytes = new TextEncoder().encode(name);
   const input = new Uint8Array(16 + nameBytes.length);

@@ -62,9 +62,11 @@ export const assessmentStyles = css`
     cursor: pointer; text-decoration: none; display: inline-flex; align-items: center;
   }
   button.primary, .button.primary { background: var(--jauge-color-primary); color: var(--jauge-color-on-primary); }
-  button:focus-visible, .button:focus-visible, input:focus-visible, a:focus-visible, summary:focus-visible {
+  /* :focus first, so that browsers without :focus-visible (Firefox 78 ESR, Safari < 15.4) keep the outline. */
+  button:focus, .button:focus, input:focus, a:focus, summary:focus {
     outline: 3px solid var(--jauge-color-focus); outline-offset: 2px;
   }
+  button:focus:not(:focus-visible), .button:focus:not(:focus-visible), a:focus:not(:focus-visible), summary:focus:not(:focus-visible) { outline: none; }
   fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
   legend { padding: 0; font-weight: 600; font-size: 1.1rem; margin-bottom: 0.5rem; }
   .context { background: var(--jauge-color-surface); padding: 0.75rem 1rem; border-radius: var(--jauge-radius); }

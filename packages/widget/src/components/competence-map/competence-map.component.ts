@@ -30,7 +30,8 @@ export class JaugeCompetenceMap extends LitElement {
       .heat-5, .heat-6, .heat-7, .heat-8 { background: #dcefe3; }
       .suppressed { background: repeating-linear-gradient(135deg, #f0f0f0 0 6px, #e4e4e4 6px 12px); color: var(--jauge-color-muted); }
       th button { all: unset; cursor: pointer; text-decoration: underline; }
-      th button:focus-visible { outline: 3px solid var(--jauge-color-focus); outline-offset: 2px; }
+      th button:focus { outline: 3px solid var(--jauge-color-focus); outline-offset: 2px; }
+      th button:focus:not(:focus-visible) { outline: none; }
       .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin-bottom: 0.75rem; }
       .filters label { display: grid; gap: 0.25rem; }
       .number { font-variant-numeric: tabular-nums; white-space: nowrap; }
