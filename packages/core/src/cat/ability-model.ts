@@ -33,7 +33,12 @@ export class AbilityModel {
   private readonly kernel: Float64Array;
   /** log ∫ N(θ; √ρ g_j, 1 − ρ) L_d(θ) dθ for each domain d and g node j (cached per domain). */
   private readonly logZ: Float64Array[];
+  /** Mean and variance of θ_d given g_j and domain d's answers (cached per domain with logZ). */
+  private readonly condMean: Float64Array[];
+  private readonly condVar: Float64Array[];
   private readonly dirty: boolean[];
+  /** Posterior weights of the g nodes, until the next answer (read-only for callers). */
+  private weights: Float64Array | null = null;
   private readonly scratch: Float64Array;
 
   constructor(
@@ -55,6 +60,8 @@ export class AbilityModel {
     }
     this.kernel = kernelFor(J === 1 ? 0 : rho, this.theta, this.g);
     this.logZ = Array.from({ length: domainCount }, () => new Float64Array(J));
+    this.condMean = Array.from({ length: domainCount }, () => new Float64Array(J));
+    this.condVar = Array.from({ length: domainCount }, () => new Float64Array(J));
     this.dirty = new Array<boolean>(domainCount).fill(true);
     this.scratch = new Float64Array(K);
   }
@@ -65,9 +72,14 @@ export class AbilityModel {
     const theta = this.theta;
     for (let k = 0; k < theta.length; k++) ll[k]! += logProbability(theta[k]!, item, correct);
     this.dirty[d] = true;
+    this.weights = null;
   }
 
-  /** Recomputes log Z_d(g) for the domains whose answers changed. */
+  /**
+   * Recomputes, for the domains whose answers changed only, log Z_d(g) and the moments of θ_d
+   * given each g node: one pass over the grids per changed domain, so that a step costs one
+   * domain's work whatever the number of domains (the others only re-mix over g).
+   */
   private refresh(): void {
     const K = this.theta.length;
     const J = this.g.length;
@@ -78,19 +90,33 @@ export class AbilityModel {
       for (let k = 0; k < K; k++) if (ll[k]! > top) top = ll[k]!;
       const lik = this.scratch;
       for (let k = 0; k < K; k++) lik[k] = Math.exp(ll[k]! - top);
-      const out = this.logZ[d]!;
+      const logZ = this.logZ[d]!;
+      const condMean = this.condMean[d]!;
+      const condVar = this.condVar[d]!;
       for (let j = 0; j < J; j++) {
-        let sum = 0;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
         const row = j * K;
-        for (let k = 0; k < K; k++) sum += this.kernel[row + k]! * lik[k]!;
-        out[j] = Math.log(sum) + top;
+        for (let k = 0; k < K; k++) {
+          const v = this.kernel[row + k]! * lik[k]!;
+          const t = this.theta[k]!;
+          s0 += v;
+          s1 += v * t;
+          s2 += v * t * t;
+        }
+        logZ[j] = Math.log(s0) + top;
+        const m = s1 / s0;
+        condMean[j] = m;
+        condVar[j] = Math.max(0, s2 / s0 - m * m);
       }
       this.dirty[d] = false;
     }
   }
 
-  /** Posterior weights of the g nodes (normalised). */
+  /** Posterior weights of the g nodes (normalised; computed once per answer). */
   private gWeights(): Float64Array {
+    if (this.weights) return this.weights;
     this.refresh();
     const J = this.g.length;
     const w = new Float64Array(J);
@@ -107,6 +133,7 @@ export class AbilityModel {
       total += w[j]!;
     }
     for (let j = 0; j < J; j++) w[j]! /= total;
+    this.weights = w;
     return w;
   }
 
@@ -115,33 +142,18 @@ export class AbilityModel {
    * each g node. Exact on the grids: p(θ_d | data) = Σ_j p(g_j | data) p(θ_d | g_j, data_d).
    */
   private domainMoments(d: number, w: Float64Array): { mean: number; variance: number; condMean: Float64Array; condVar: Float64Array } {
-    const K = this.theta.length;
     const J = this.g.length;
-    const ll = this.logLik[d]!;
-    let top = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < K; k++) if (ll[k]! > top) top = ll[k]!;
-    const lik = this.scratch;
-    for (let k = 0; k < K; k++) lik[k] = Math.exp(ll[k]! - top);
+    const cachedMean = this.condMean[d]!;
+    const cachedVar = this.condVar[d]!;
     const condMean = new Float64Array(J);
     const condVar = new Float64Array(J);
     let mean = 0;
     let second = 0;
     for (let j = 0; j < J; j++) {
-      if (w[j]! < 1e-12) continue; // negligible g nodes (the mixture is renormalised below)
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      const row = j * K;
-      for (let k = 0; k < K; k++) {
-        const v = this.kernel[row + k]! * lik[k]!;
-        const t = this.theta[k]!;
-        s0 += v;
-        s1 += v * t;
-        s2 += v * t * t;
-      }
-      const m = s1 / s0;
+      if (w[j]! < 1e-12) continue; // negligible g nodes (their moments may not even be finite)
+      const m = cachedMean[j]!;
       condMean[j] = m;
-      condVar[j] = Math.max(0, s2 / s0 - m * m);
+      condVar[j] = cachedVar[j]!;
       mean += w[j]! * m;
       second += w[j]! * (condVar[j]! + m * m);
     }
