@@ -17,6 +17,8 @@ export type {
   JaugeRecommendationSummary,
   JaugeShareDetail,
   JaugeStartDetail,
+  JaugeXapiDetail,
   SharedResult,
 } from './events/events.js';
-export type { StorageMode } from './internal/storage.js';
+export type { JaugeStore, StorageMode } from './internal/storage.js';
+export type { LrsOptions } from './xapi/connect.js';
