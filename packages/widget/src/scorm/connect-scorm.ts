@@ -77,28 +77,40 @@ export function connectScorm(container: Element, options: ConnectScormOptions = 
 
   const found = options.api === undefined ? findScormApi() : options.api;
   const errors: ScormConnection['errors'] = [];
-  const api = found && found.LMSInitialize('') === 'true' ? found : null;
+  /** Calls the LMS; an API that throws is recorded like one that answers "false". */
+  const call = (name: string, run: () => string): string => {
+    try {
+      return run();
+    } catch (error) {
+      errors.push({ element: name, code: 'exception', message: error instanceof Error ? error.message : String(error) });
+      return 'false';
+    }
+  };
+  const api = found && call('LMSInitialize', () => found.LMSInitialize('')) === 'true' ? found : null;
   const started = Date.now();
   let finished = false;
   let complete = false;
 
   const check = (elementName: string, ok: string): void => {
     if (ok === 'true' || !api) return;
-    const code = api.LMSGetLastError();
-    errors.push({ element: elementName, code, message: api.LMSGetErrorString(code) });
+    const last = errors[errors.length - 1];
+    if (last?.element === elementName && last.code === 'exception') return;
+    const code = call('LMSGetLastError', () => api.LMSGetLastError());
+    errors.push({ element: elementName, code, message: call('LMSGetErrorString', () => api.LMSGetErrorString(code)) });
   };
   const set = (elementName: string, value: string): void => {
-    if (api) check(elementName, api.LMSSetValue(elementName, value));
+    if (api) check(elementName, call(elementName, () => api.LMSSetValue(elementName, value)));
   };
+  const get = (elementName: string): string => (api ? call(elementName, () => api.LMSGetValue(elementName)) : '');
   const commit = (): void => {
-    if (api) check('LMSCommit', api.LMSCommit(''));
+    if (api) check('LMSCommit', call('LMSCommit', () => api.LMSCommit('')));
   };
 
   if (api) {
-    const status = api.LMSGetValue('cmi.core.lesson_status');
+    const status = get('cmi.core.lesson_status');
     complete = status === 'completed' || status === 'passed' || status === 'failed';
     if (status === '' || status === 'not attempted') set('cmi.core.lesson_status', 'incomplete');
-    let suspendData = api.LMSGetValue('cmi.suspend_data');
+    let suspendData = get('cmi.suspend_data');
     const memory = new Map<string, string>();
     const store: JaugeStore = {
       getItem(key) {
@@ -149,7 +161,7 @@ export function connectScorm(container: Element, options: ConnectScormOptions = 
     set('cmi.core.session_time', formatScormTime(Date.now() - started));
     set('cmi.core.exit', complete ? '' : 'suspend');
     commit();
-    check('LMSFinish', api.LMSFinish(''));
+    check('LMSFinish', call('LMSFinish', () => api.LMSFinish('')));
   };
   globalThis.addEventListener?.('pagehide', finish);
   globalThis.addEventListener?.('beforeunload', finish);

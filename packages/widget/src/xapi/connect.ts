@@ -43,6 +43,7 @@ export function checkLrsOptions(value: unknown): ValidationIssue[] {
   const options = value as Record<string, unknown>;
   for (const key of Object.keys(options)) if (!OPTION_KEYS.has(key)) issues.push({ path: `lrs.${key}`, message: 'expected a known option (endpoint, credentials, version, batchSize, retry, actor, activityBase, registration), found an unknown one' });
   if (!isIrl(options['endpoint'])) issues.push({ path: 'lrs.endpoint', message: `expected the LRS's http(s) xAPI URL, found ${JSON.stringify(options['endpoint']) ?? 'nothing'}` });
+  else if (/^https?:\/\/[^/?#]*@/i.test(options['endpoint'])) issues.push({ path: 'lrs.endpoint', message: 'expected a URL without credentials, found a user name or password in it (anyone can read a page: give them through the credentials provider)' });
   if (typeof options['credentials'] !== 'function') issues.push({ path: 'lrs.credentials', message: `expected a function returning the Authorization header, found ${typeof options['credentials']}` });
   if (options['version'] !== undefined && options['version'] !== '2.0.0' && options['version'] !== '1.0.3') issues.push({ path: 'lrs.version', message: `expected "2.0.0" or "1.0.3", found ${JSON.stringify(options['version'])}` });
   const batch = options['batchSize'];

@@ -209,6 +209,16 @@ describe('LrsClient', () => {
     client.close();
   });
 
+  it('does not send when the credentials provider gives no header value, and retries', async () => {
+    const lrs = fakeLrs([]);
+    const statuses: LrsStatus[] = [];
+    const client = new LrsClient({ endpoint: ENDPOINT, credentials: () => undefined as unknown as string }, { storage: memoryStorage(), fetch: lrs.fetch, random: () => 0, onStatus: (s) => statuses.push(s) });
+    await client.enqueue([statement(1)]);
+    expect(lrs.calls).toHaveLength(0);
+    expect(statuses.at(-1)).toMatchObject({ state: 'retrying', status: 0, message: 'the credentials provider returned undefined instead of an Authorization header value', pending: 1 });
+    client.close();
+  });
+
   it('a failing credentials provider is retried like a network error', async () => {
     const lrs = fakeLrs([]);
     const statuses: LrsStatus[] = [];
@@ -243,5 +253,8 @@ describe('checkLrsOptions', () => {
       { path: 'lrs.registration', message: 'expected a UUID, found "nope"' },
     ]);
     expect(checkLrsOptions(null)).toEqual([{ path: 'lrs', message: 'expected { endpoint, credentials }, found null' }]);
+    expect(checkLrsOptions({ endpoint: 'https://key:secret@lrs.example.gouv.fr/xAPI', credentials: () => '' })).toEqual([
+      { path: 'lrs.endpoint', message: 'expected a URL without credentials, found a user name or password in it (anyone can read a page: give them through the credentials provider)' },
+    ]);
   });
 });

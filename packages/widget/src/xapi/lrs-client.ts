@@ -221,6 +221,7 @@ export class LrsClient {
     let response: Response;
     try {
       const authorization = await this.credentials();
+      if (typeof authorization !== 'string' || authorization.trim() === '') throw new Error(`the credentials provider returned ${authorization === '' ? 'an empty string' : typeof authorization} instead of an Authorization header value`);
       const request = this.env.fetch ?? globalThis.fetch.bind(globalThis);
       response = await request(this.url, {
         method: 'POST',
