@@ -49,7 +49,7 @@ function cdnBundle(entry: Record<string, string>, outDir: string): Options {
 export default defineConfig([
   // Tree-shakable entries for bundler users: lit and @jauge/core stay external.
   libraryConfig({
-    entry: { index: 'src/index.ts', define: 'src/define.ts', map: 'src/map.ts', xapi: 'src/xapi/index.ts', scorm: 'src/scorm/index.ts' },
+    entry: { index: 'src/index.ts', define: 'src/define.ts', map: 'src/map.ts', xapi: 'src/xapi/index.ts', scorm: 'src/scorm/index.ts', cmi5: 'src/cmi5/index.ts' },
     platform: 'browser',
     tsconfig: 'tsconfig.build.json',
   }),
@@ -61,4 +61,6 @@ export default defineConfig([
   cdnBundle({ 'jauge-scorm': 'src/scorm/index.ts' }, 'dist/cdn/scorm'),
   // The xAPI sender, loaded by <jauge-assessment> only when its `lrs` property is set.
   cdnBundle({ 'jauge-xapi': 'src/xapi/connect.ts' }, 'dist/cdn/xapi'),
+  // The cmi5 Assignable Unit adapter, for pages launched by a cmi5 LMS.
+  cdnBundle({ 'jauge-cmi5': 'src/cmi5/index.ts' }, 'dist/cdn/cmi5'),
 ]);

@@ -108,7 +108,18 @@ export interface ValidatingLrs extends RunningLrs {
   failNext(n: number, status: number): void;
 }
 
-export async function startValidatingLrs(credentials = 'jauge:secret'): Promise<ValidatingLrs> {
+/** What a cmi5 LMS adds to its LRS: the one-time token service and the LMS.LaunchData state document. */
+export interface Cmi5Lms {
+  actor: { objectType: 'Agent'; account: { homePage: string; name: string }; name?: string };
+  activityId: string;
+  registration: string;
+  launchData: Record<string, unknown>;
+}
+
+export async function startValidatingLrs(credentials = 'jauge:secret', options: { cmi5?: Cmi5Lms; versions?: RegExp } = {}): Promise<ValidatingLrs & { tokenRequests: number; stateRequests: string[] }> {
+  const versions = options.versions ?? /^2\.0\.\d+$/;
+  let tokenRequests = 0;
+  const stateRequests: string[] = [];
   const stored = new Map<string, unknown>();
   const requests: ValidatingLrs['requests'] = [];
   let failures: { left: number; status: number } = { left: 0, status: 503 };
@@ -124,6 +135,20 @@ export async function startValidatingLrs(credentials = 'jauge:secret'): Promise<
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const cmi5 = options.cmi5;
+    if (cmi5 && req.method === 'POST' && url.pathname === '/fetch') {
+      // cmi5 section 8.2: the token is handed out once.
+      tokenRequests++;
+      if (tokenRequests > 1) return reply(req, res, 200, { 'error-code': '1', 'error-text': 'The token was already fetched' });
+      return reply(req, res, 200, { 'auth-token': Buffer.from(credentials).toString('base64') });
+    }
+    if (cmi5 && req.method === 'GET' && url.pathname === '/xAPI/activities/state') {
+      stateRequests.push(url.search);
+      if (req.headers.authorization !== expectedAuth) return reply(req, res, 401, { message: 'bad credentials' });
+      const agent = JSON.parse(url.searchParams.get('agent') ?? 'null') as { account?: unknown } | null;
+      const matches = url.searchParams.get('stateId') === 'LMS.LaunchData' && url.searchParams.get('activityId') === cmi5.activityId && url.searchParams.get('registration') === cmi5.registration && JSON.stringify(agent?.account) === JSON.stringify(cmi5.actor.account);
+      return matches ? reply(req, res, 200, cmi5.launchData) : reply(req, res, 404, { message: 'no such state' });
+    }
     if (req.method !== 'POST' || url.pathname !== '/xAPI/statements') return reply(req, res, 404, { message: 'not found' });
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -133,7 +158,7 @@ export async function startValidatingLrs(credentials = 'jauge:secret'): Promise<
         return reply(req, res, failures.status, { message: 'unavailable' });
       }
       if (req.headers.authorization !== expectedAuth) return reply(req, res, 401, { message: 'bad credentials' });
-      if (!/^2\.0\.\d+$/.test(String(req.headers['x-experience-api-version']))) return reply(req, res, 400, { message: 'X-Experience-API-Version 2.0.x required' });
+      if (!versions.test(String(req.headers['x-experience-api-version']))) return reply(req, res, 400, { message: `X-Experience-API-Version ${versions.source} required` });
       if (!String(req.headers['content-type']).startsWith('application/json')) return reply(req, res, 400, { message: 'Content-Type must be application/json' });
       let body: unknown;
       try {
@@ -156,6 +181,10 @@ export async function startValidatingLrs(credentials = 'jauge:secret'): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}/xAPI`,
+    get tokenRequests() {
+      return tokenRequests;
+    },
+    stateRequests,
     stored,
     requests,
     failNext: (n, status) => (failures = { left: n, status }),

@@ -80,6 +80,8 @@ export interface Statement {
     score?: { scaled: number };
     success?: boolean;
     completion?: boolean;
+    /** ISO 8601 duration (cmi5 statements). */
+    duration?: string;
     extensions?: Record<string, unknown>;
   };
   context: {

@@ -1,0 +1,118 @@
+// <jauge-assessment> as a cmi5 Assignable Unit, in real Chromium, launched by a stand-in LMS: a
+// loopback LRS that hands out the one-time token, serves LMS.LaunchData and validates every
+// statement (xAPI rules of core's validateStatement, version header, Basic auth).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { AssessmentResult } from '@jauge/core';
+import type { Statement } from '@jauge/core/xapi';
+import { collectPageErrors, launchBrowser, serveRepo, type StaticServer } from './harness.js';
+import { type Cmi5Lms, startValidatingLrs } from './lrs.js';
+
+interface PageLog {
+  xapi: { state: string; pending: number }[];
+  errors: string[];
+  result: AssessmentResult | null;
+  session: { launchMode: string; registration: string } | null;
+}
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveRepo()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+const CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+const MOVEON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
+
+function lms(launchMode: 'Normal' | 'Browse'): Cmi5Lms {
+  return {
+    // An LMS may add a person's name: the AU must not write it back.
+    actor: { objectType: 'Agent', name: 'Camille Martin', account: { homePage: 'https://mentor.example.gouv.fr', name: 'a7f3-91c2' } },
+    activityId: 'https://mentor.example.gouv.fr/cours/autodiagnostic/au/jauge',
+    registration: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+    launchData: {
+      contextTemplate: {
+        contextActivities: { grouping: [{ objectType: 'Activity', id: 'https://mentor.example.gouv.fr/cours/autodiagnostic' }] },
+        extensions: { [SESSION]: 'session-42' },
+      },
+      launchMode,
+      moveOn: 'Completed',
+      returnURL: 'https://mentor.example.gouv.fr/cours/autodiagnostic',
+    },
+  };
+}
+
+async function run(launchMode: 'Normal' | 'Browse') {
+  const cmi5 = lms(launchMode);
+  const lrs = await startValidatingLrs('jauge:secret', { cmi5, versions: /^1\.0\.\d+$/ });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const query = new URLSearchParams({ endpoint: lrs.endpoint, fetch: lrs.endpoint.replace('/xAPI', '/fetch'), actor: JSON.stringify(cmi5.actor), registration: cmi5.registration, activityId: cmi5.activityId });
+  await page.goto(`${server.url}/packages/widget/e2e/pages/cmi5.html?${query}`);
+  await page.waitForFunction(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.session !== null || (window as unknown as { jaugeLog: PageLog }).jaugeLog.errors.length > 0);
+  expect((await page.evaluate(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog)).errors).toEqual([]);
+  const root = page.locator('jauge-assessment');
+  await root.getByRole('button', { name: 'Commencer', exact: true }).click();
+  for (let i = 0; i < 20; i++) {
+    if ((await root.locator('h2').textContent())?.trim() === 'Vos résultats') break;
+    await root.getByRole('button', { name: 'Je ne sais pas', exact: true }).click();
+    await page.waitForTimeout(20);
+  }
+  await page.waitForFunction(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.result !== null);
+  await page.waitForFunction(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.xapi.some((s) => s.state === 'sent' && s.pending === 0));
+  const result = (await page.evaluate(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.result))!;
+  // Leaving the page sends `terminated` (keepalive request).
+  await page.goto('about:blank');
+  for (let i = 0; i < 100 && ![...lrs.stored.values()].some((s) => (s as Statement).verb.id.endsWith('/terminated')); i++) await new Promise((r) => setTimeout(r, 20));
+  const statements = [...lrs.stored.values()] as Statement[];
+  await context.close();
+  await lrs.close();
+  return { cmi5, lrs, statements, result, errors };
+}
+
+describe('<jauge-assessment> as a cmi5 Assignable Unit (real Chromium)', () => {
+  it('fetches the token once, reads LMS.LaunchData, sends initialized, the assessment, completed (moveon) and terminated, in order', async () => {
+    const { cmi5, lrs, statements, result, errors } = await run('Normal');
+    expect(lrs.tokenRequests).toBe(1);
+    expect(lrs.stateRequests).toHaveLength(1);
+    const verbs = statements.map((s) => s.verb.id.split('/').pop());
+    expect(verbs[0]).toBe('initialized');
+    expect(verbs.at(-2)).toBe('completed');
+    expect(verbs.at(-1)).toBe('terminated');
+    // initialized + attempted + one per item + per domain + per competence + completed (its own) + terminated
+    const scored = result.answered.filter((a) => a.outcome !== 'rated').length;
+    expect(statements).toHaveLength(1 + 1 + scored + result.domains.length + result.competences.length + 1 + 1);
+    for (const s of statements) {
+      expect(s.actor).toEqual({ objectType: 'Agent', account: cmi5.actor.account });
+      expect(s.context.registration).toBe(cmi5.registration);
+      expect(s.context.extensions?.[SESSION]).toBe('session-42');
+      expect(s.context.contextActivities.grouping?.map((a) => a.id)).toContain('https://mentor.example.gouv.fr/cours/autodiagnostic');
+      expect(s.version).toBe('1.0.3');
+    }
+    const categories = (s: Statement) => s.context.contextActivities.category.map((a) => a.id);
+    const defined = statements.filter((s) => /\/(initialized|completed|terminated)$/.test(s.verb.id) && s.object.id === cmi5.activityId);
+    expect(defined.map((s) => s.verb.id.split('/').pop())).toEqual(['initialized', 'completed', 'terminated']);
+    for (const s of defined) expect(categories(s)).toContain(CMI5);
+    expect(categories(defined[1]!)).toContain(MOVEON);
+    expect(defined[1]!.result).toMatchObject({ completion: true, duration: expect.stringMatching(/^PT\d+\.\d{2}S$/) });
+    expect(defined[2]!.result?.duration).toMatch(/^PT\d+\.\d{2}S$/);
+    // The assessment's own statements are cmi5 "allowed" statements: no cmi5 category.
+    for (const s of statements.filter((x) => !defined.includes(x))) expect(categories(s)).not.toContain(CMI5);
+    expect(JSON.stringify(statements)).not.toContain('Camille');
+    expect(lrs.requests.every((r) => r.status === 200 && r.problems.length === 0)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('sends no completed in Browse mode', async () => {
+    const { statements } = await run('Browse');
+    const verbs = statements.filter((s) => s.object.id.endsWith('/au/jauge')).map((s) => s.verb.id.split('/').pop());
+    expect(verbs).toEqual(['initialized', 'terminated']);
+  });
+});
