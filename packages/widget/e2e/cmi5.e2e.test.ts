@@ -1,11 +1,10 @@
 // <jauge-assessment> as a cmi5 Assignable Unit, in real Chromium, launched by a stand-in LMS: a
 // loopback LRS that hands out the one-time token, serves LMS.LaunchData and validates every
 // statement (xAPI rules of core's validateStatement, version header, Basic auth).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { AssessmentResult } from '@jauge/core';
 import type { Statement } from '@jauge/core/xapi';
-import { collectPageErrors, launchBrowser, serveRepo, type StaticServer } from './harness.js';
+import { collectPageErrors, withBrowserAndServer } from './harness.js';
 import { type Cmi5Lms, startValidatingLrs } from './lrs.js';
 
 interface PageLog {
@@ -15,16 +14,7 @@ interface PageLog {
   session: { launchMode: string; registration: string } | null;
 }
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveRepo()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowserAndServer();
 
 const SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 const CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
@@ -51,11 +41,11 @@ function lms(launchMode: 'Normal' | 'Browse'): Cmi5Lms {
 async function run(launchMode: 'Normal' | 'Browse') {
   const cmi5 = lms(launchMode);
   const lrs = await startValidatingLrs('jauge:secret', { cmi5, versions: /^1\.0\.\d+$/ });
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   const query = new URLSearchParams({ endpoint: lrs.endpoint, fetch: lrs.endpoint.replace('/xAPI', '/fetch'), actor: JSON.stringify(cmi5.actor), registration: cmi5.registration, activityId: cmi5.activityId });
-  await page.goto(`${server.url}/packages/widget/e2e/pages/cmi5.html?${query}`);
+  await page.goto(`${env.server.url}/packages/widget/e2e/pages/cmi5.html?${query}`);
   await page.waitForFunction(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.session !== null || (window as unknown as { jaugeLog: PageLog }).jaugeLog.errors.length > 0);
   expect((await page.evaluate(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog)).errors).toEqual([]);
   const root = page.locator('jauge-assessment');

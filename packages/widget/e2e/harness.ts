@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 // @ts-expect-error -- plain ESM helper shared with the demo command, no type declarations
@@ -61,4 +62,30 @@ export function collectPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+/**
+ * Launches Chromium and the repository server once for a test file (closed after it); the
+ * returned object's `browser` and `server` are set once `beforeAll` has run.
+ */
+export function withBrowserAndServer(): { readonly browser: Browser; readonly server: StaticServer } {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveRepo()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched yet (use it inside a test)');
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error('the server is not started yet (use it inside a test)');
+      return server;
+    },
+  };
 }

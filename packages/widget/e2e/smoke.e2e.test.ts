@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { collectPageErrors, launchBrowser, serveRepo, type StaticServer } from './harness.js';
+import { collectPageErrors, withBrowserAndServer } from './harness.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveRepo()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowserAndServer();
 
 describe('built CDN bundle in real Chromium', () => {
   it('registers <jauge-assessment> and renders into its shadow root', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${server.url}/packages/widget/e2e/pages/smoke.html`);
+    await page.goto(`${env.server.url}/packages/widget/e2e/pages/smoke.html`);
     const heading = await page.waitForFunction(
       () => document.querySelector('jauge-assessment')?.shadowRoot?.querySelector('h2')?.textContent ?? null,
     );
@@ -31,9 +21,9 @@ describe('built CDN bundle in real Chromium', () => {
   });
 
   it('serves the intranet demo of the README: the element starts on the reference content, axe-clean page', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${server.url}/examples/intranet/`);
+    await page.goto(`${env.server.url}/examples/intranet/`);
     await page.waitForFunction(() => document.querySelector('jauge-assessment')?.shadowRoot?.querySelector('button.primary'));
     expect(await page.evaluate(() => document.querySelector('jauge-assessment')!.shadowRoot!.querySelector('button.primary')!.textContent!.trim())).toBe('Commencer');
     await page.addScriptTag({ path: axePath });

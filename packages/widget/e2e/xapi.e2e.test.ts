@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { AssessmentResult } from '@jauge/core';
 import { framework } from '@jauge/core/reference';
 import { type Statement, validateStatement, xapiStatements } from '@jauge/core/xapi';
-import { collectPageErrors, launchBrowser, serveRepo, type StaticServer } from './harness.js';
+import { collectPageErrors, withBrowserAndServer } from './harness.js';
 import { startLearningLocker, startValidatingLrs } from './lrs.js';
 
 interface PageLog {
@@ -12,21 +12,12 @@ interface PageLog {
   result: AssessmentResult | null;
 }
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveRepo()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowserAndServer();
 
 async function open(context: BrowserContext, endpoint: string, version = '2.0.0'): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  await page.goto(`${server.url}/packages/widget/e2e/pages/xapi.html?endpoint=${encodeURIComponent(endpoint)}&version=${version}`);
+  await page.goto(`${env.server.url}/packages/widget/e2e/pages/xapi.html?endpoint=${encodeURIComponent(endpoint)}&version=${version}`);
   await page.waitForFunction(() => document.querySelector('jauge-assessment')?.shadowRoot?.querySelector('h2'));
   return { page, errors };
 }
@@ -63,7 +54,7 @@ function expected(result: AssessmentResult, registration: string, timestamp: str
 describe('xAPI statements sent by <jauge-assessment> (real Chromium)', () => {
   it("are stored by Learning Locker's open-source LRS (xapi-statements, xAPI 1.0.3), exactly as core builds them", async () => {
     const lrs = await startLearningLocker();
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     try {
       const { page, errors } = await open(context, lrs.endpoint, '1.0.3');
       const result = await takeTest(page);
@@ -99,7 +90,7 @@ describe('xAPI statements sent by <jauge-assessment> (real Chromium)', () => {
 
   it('keeps the statements while the network is down, sends them when it is back, and after a reload', async () => {
     const lrs = await startValidatingLrs();
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     try {
       // 1. Offline when the test ends: nothing is lost, everything is queued in localStorage.
       const { page } = await open(context, lrs.endpoint);
@@ -154,12 +145,12 @@ describe('xAPI statements sent by <jauge-assessment> (real Chromium)', () => {
   });
 
   it('sends nothing and loads no sending code when the lrs property is not set', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const requests: string[] = [];
     try {
       const page = await context.newPage();
       page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-      await page.goto(`${server.url}/packages/widget/e2e/pages/xapi.html`);
+      await page.goto(`${env.server.url}/packages/widget/e2e/pages/xapi.html`);
       await page.waitForFunction(() => document.querySelector('jauge-assessment')?.shadowRoot?.querySelector('h2'));
       await takeTest(page);
       expect(requests.filter((path) => path.includes('jauge-xapi'))).toEqual([]);

@@ -1,6 +1,7 @@
 import type { Statement } from '@jauge/core/xapi';
-import { formatUuid, isIrl, isUuid, xapiStatements, type ValidationIssue } from '@jauge/core/xapi';
+import { isIrl, isUuid, xapiStatements, type ValidationIssue } from '@jauge/core/xapi';
 import type { JaugeAssessment } from '../components/assessment/assessment.component.js';
+import { randomUuid } from '../internal/random-uuid.js';
 import { storageFor } from '../internal/storage.js';
 import { LrsClient, type LrsStatus } from '../xapi/lrs-client.js';
 
@@ -85,14 +86,6 @@ export function readCmi5Launch(url: string): { launch?: Cmi5Launch; issues: Vali
       activityId: text('activityId'),
     },
   };
-}
-
-function randomUuid(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  return formatUuid(bytes);
 }
 
 /** An ISO 8601 duration in seconds to the hundredth (`PT12.34S`). */

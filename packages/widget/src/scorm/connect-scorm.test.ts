@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../define.js';
+import { waitFor } from '../../test/wait-for.js';
 import { connectScorm, findScormApi, type Scorm12Api } from './connect-scorm.js';
-
-async function waitFor<T>(probe: () => T | null | undefined | false, timeout = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - start > timeout) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** A SCORM 1.2 API that keeps values in a map and records every call. */
 function fakeApi(overrides: Partial<Scorm12Api> = {}): Scorm12Api & { values: Map<string, string>; calls: string[] } {

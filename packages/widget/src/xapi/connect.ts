@@ -1,5 +1,6 @@
 import type { Framework } from '@jauge/core/engine';
-import { formatUuid, isIrl, isUuid, xapiStatements, type ValidationIssue } from '@jauge/core/xapi';
+import { isIrl, isUuid, xapiStatements, type ValidationIssue } from '@jauge/core/xapi';
+import { randomUuid } from '../internal/random-uuid.js';
 import type { SafeStorage } from '../internal/storage.js';
 import { LrsClient, type LrsClientOptions, type LrsStatus } from './lrs-client.js';
 
@@ -58,14 +59,6 @@ export function checkLrsOptions(value: unknown): ValidationIssue[] {
   }
   if (options['registration'] !== undefined && !isUuid(options['registration'])) issues.push({ path: 'lrs.registration', message: `expected a UUID, found ${JSON.stringify(options['registration'])}` });
   return issues;
-}
-
-function randomUuid(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  return formatUuid(bytes);
 }
 
 /**

@@ -3,17 +3,8 @@ import { framework, items } from '@jauge/core/reference';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../define.js';
 import { en, fr } from '../../i18n/messages.js';
+import { waitFor } from '../../../test/wait-for.js';
 import type { JaugeAssessment } from './assessment.component.js';
-
-async function waitFor<T>(probe: () => T | null | undefined | false, timeout = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - start > timeout) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function mount(attributes: Record<string, string> = {}): Promise<JaugeAssessment> {
   const el = document.createElement('jauge-assessment');
