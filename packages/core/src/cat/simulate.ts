@@ -9,8 +9,11 @@ import { compilePool } from './item-pool.js';
 
 /** The population simulated agents are drawn from. */
 export interface PopulationOptions {
-  /** Mean of every domain ability. Defaults to 0. */
-  mean?: number;
+  /**
+   * Mean of the domain abilities: one number for every domain, or a mean per domain id (a domain
+   * left out has mean 0), e.g. to simulate a service stronger in cybersecurity. Defaults to 0.
+   */
+  mean?: number | Readonly<Record<string, number>>;
   /** Standard deviation of every domain ability. Defaults to 1. */
   sd?: number;
   /** Correlation between two domain abilities of an agent. Defaults to 0.6. */
@@ -74,7 +77,10 @@ export function drawAbilities(random: Random, domains: readonly string[], popula
   const { mean = 0, sd = 1, domainCorrelation = 0.6 } = population;
   const g = gaussian(random);
   const out: Record<string, number> = {};
-  for (const id of domains) out[id] = mean + sd * (Math.sqrt(domainCorrelation) * g + Math.sqrt(1 - domainCorrelation) * gaussian(random));
+  for (const id of domains) {
+    const centre = typeof mean === 'number' ? mean : (mean[id] ?? 0);
+    out[id] = centre + sd * (Math.sqrt(domainCorrelation) * g + Math.sqrt(1 - domainCorrelation) * gaussian(random));
+  }
   return out;
 }
 
