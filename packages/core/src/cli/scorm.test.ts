@@ -24,6 +24,8 @@ function fakeWidget(dir: string, { scorm = true } = {}): string {
   if (scorm) write(join(dir, 'scorm', 'jauge-scorm.js'), 'export function connectScorm() {}\n');
   write(join(dir, 'map', 'jauge-map.js'), 'export {};\n');
   write(join(dir, 'map', 'jauge-map.js.map'), '{}');
+  write(join(dir, 'xapi', 'jauge-xapi.js'), 'export {};\n');
+  write(join(dir, 'cmi5', 'jauge-cmi5.js'), 'export {};\n');
   write(join(dir, 'README.md'), '# not a script\n');
   return dir;
 }

@@ -179,13 +179,16 @@ function siblingWidgetPackage(moduleUrl: string): string | undefined {
   return undefined;
 }
 
-/** Every `*.js` file under the CDN directory, by `/`-separated path, except the managers' `map/` bundle (source maps are not `.js`). */
+/** CDN sub-directories a SCO never loads: the managers' view and the LRS/cmi5 adapters (the LMS receives the result through SCORM). */
+const NOT_IN_A_SCO = new Set(['map', 'xapi', 'cmi5']);
+
+/** Every `*.js` file under the CDN directory, by `/`-separated path, except the bundles of {@link NOT_IN_A_SCO} (source maps are not `.js`). */
 function collectWidgetFiles(root: string): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.isDirectory()) {
-        if (prefix === '' && entry.name === 'map') continue;
+        if (prefix === '' && NOT_IN_A_SCO.has(entry.name)) continue;
         walk(join(dir, entry.name), `${prefix}${entry.name}/`);
       } else if (entry.isFile() && entry.name.endsWith('.js')) files[`${prefix}${entry.name}`] = readFileSync(join(dir, entry.name));
     }
