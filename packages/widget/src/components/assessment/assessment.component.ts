@@ -7,6 +7,7 @@ import { type Messages, messagesFor } from '../../i18n/messages.js';
 import { AssessmentSession, type View } from '../../internal/assessment-session.js';
 import { type AssessmentContent, type HostContent, resolveContent } from '../../internal/content.js';
 import { ShareQueue, sharedResult, type QueuedShare } from '../../internal/share-queue.js';
+import { adoptScopedStyles } from '../../internal/light-styles.js';
 import { type JaugeStore, type SafeStorage, storageFor } from '../../internal/storage.js';
 import type { LrsConnection, LrsOptions } from '../../xapi/connect.js';
 import { loadLrsModule } from '../../xapi/load.js';
@@ -49,6 +50,8 @@ import { type Draft, localized, renderItemControls, responseOf } from './render-
  * @cssproperty --jauge-color-error - Error messages and notices.
  * @cssproperty --jauge-radius - Corner radius of controls.
  */
+let lightInstances = 0;
+
 export class JaugeAssessment extends LitElement {
   /** Component styles (adopted stylesheets: no inline style, CSP-safe). */
   static override styles = assessmentStyles;
@@ -63,6 +66,13 @@ export class JaugeAssessment extends LitElement {
   @property({ reflect: true }) override lang = 'fr';
   /** `dsfr` maps the element's colours and font onto the DSFR tokens of a State host page that loads the DSFR (nothing of it is bundled). */
   @property({ reflect: true }) theme?: 'dsfr';
+  /**
+   * Renders into the page (light DOM) instead of a shadow root, with the element's styles scoped
+   * to `jauge-assessment[light-dom]` and ids prefixed per element: for audit tools that do not
+   * enter shadow roots, and for host stylesheets. Read once, when the element first connects: put
+   * it in the HTML (or set it before inserting the element). `::part()` does not apply then.
+   */
+  @property({ type: Boolean, attribute: 'light-dom', reflect: true }) lightDom = false;
   /** Where to keep the test between visits: `local` (default), `session` or `none`. */
   @property() storage: 'local' | 'session' | 'none' = 'local';
   /** At most this many scored questions. */
@@ -105,6 +115,8 @@ export class JaugeAssessment extends LitElement {
   @property({ attribute: false }) result?: AssessmentResult;
 
   private session?: AssessmentSession;
+  /** Prefix of the ids in the template: empty in a shadow root, unique per element in light DOM. */
+  private ids = '';
   private content?: AssessmentContent;
   private lrsConnection?: LrsConnection;
   private lrsToken = 0;
@@ -123,6 +135,14 @@ export class JaugeAssessment extends LitElement {
 
   private get m(): Messages {
     return messagesFor(this.lang);
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (!this.hasAttribute('light-dom')) return super.createRenderRoot();
+    adoptScopedStyles(this, assessmentStyles, 'jauge-assessment[light-dom]');
+    this.ids = `jauge-${++lightInstances}-`;
+    this.replaceChildren(); // fallback content the page put inside
+    return this;
   }
 
   override connectedCallback(): void {
@@ -303,8 +323,8 @@ export class JaugeAssessment extends LitElement {
 
   private renderIntro(view: Extract<View, { screen: 'intro' }>): TemplateResult {
     const m = this.m;
-    return html`<section class="screen" aria-labelledby="title">
-      <h2 id="title" part="heading" tabindex="-1" data-focus>${m.title}</h2>
+    return html`<section class="screen" aria-labelledby="${this.ids}title">
+      <h2 id="${this.ids}title" part="heading" tabindex="-1" data-focus>${m.title}</h2>
       ${view.notice ? html`<p class="notice" role="alert">${m.corruptedSave}</p>` : nothing}
       <p>${m.introLead}</p>
       <p>${m.introMeasures(view.domains.map((d) => (this.lang.startsWith('en') && typeof d.translations?.en?.title === 'string' ? d.translations.en.title : d.title)))}</p>
@@ -326,27 +346,27 @@ export class JaugeAssessment extends LitElement {
     const text = localized(item, this.lang);
     const progress = item.progress;
     const heading = item.type === 'self-rating' ? item.domain.title : m.questionHeading(view.number);
-    return html`<section class="screen" aria-labelledby="q-title">
+    return html`<section class="screen" aria-labelledby="${this.ids}q-title">
       <div class="progress" part="progress">
-        <p id="progress-text">${m.progressText(progress.answered, progress.minItems, progress.maxItems)}</p>
-        <div class="progress-track" role="progressbar" aria-labelledby="progress-text" aria-valuemin="0" aria-valuemax=${progress.maxItems} aria-valuenow=${progress.answered}>
+        <p id="${this.ids}progress-text">${m.progressText(progress.answered, progress.minItems, progress.maxItems)}</p>
+        <div class="progress-track" role="progressbar" aria-labelledby="${this.ids}progress-text" aria-valuemin="0" aria-valuemax=${progress.maxItems} aria-valuenow=${progress.answered}>
           <div class="progress-bar" data-percent=${Math.round((100 * progress.answered) / progress.maxItems)}></div>
         </div>
       </div>
       <p class="domain-tag">${m.domainLabel} : ${item.domain.title}</p>
-      <h2 id="q-title" part="heading" tabindex="-1" data-focus>${heading}</h2>
+      <h2 id="${this.ids}q-title" part="heading" tabindex="-1" data-focus>${heading}</h2>
       <form @submit=${(e: Event) => this.submit(e)} novalidate>
         ${text.context ? html`<p class="context">${text.context}</p>` : nothing}
-        <fieldset aria-describedby=${this.message ? 'answer-error' : nothing}>
+        <fieldset aria-describedby=${this.message ? `${this.ids}answer-error` : nothing}>
           <legend>${text.stem}</legend>
-          ${renderItemControls(item, this.draft, m, this.lang, {
+          ${renderItemControls(item, this.draft, m, this.lang, this.ids, {
             choose: (id) => (this.draft = { ...this.draft, choice: id }),
             toggle: (id, checked) => (this.draft = { ...this.draft, choices: checked ? [...this.draft.choices, id] : this.draft.choices.filter((c) => c !== id) }),
             move: (index, delta) => this.move(index, delta),
             type: (value) => (this.draft = { ...this.draft, text: value }),
           })}
         </fieldset>
-        ${this.message ? html`<p id="answer-error" class="error" role="alert">${this.message}</p>` : nothing}
+        ${this.message ? html`<p id="${this.ids}answer-error" class="error" role="alert">${this.message}</p>` : nothing}
         <div class="actions">
           <button type="submit" class="primary" part="button">${m.submit}</button>
           <button type="button" @click=${() => this.skip()}>${m.dontKnow}</button>
@@ -358,9 +378,9 @@ export class JaugeAssessment extends LitElement {
 
   private renderResultsScreen(view: Extract<View, { screen: 'results' }>): TemplateResult {
     const m = this.m;
-    return html`<section class="screen" aria-labelledby="r-title">
-      <h2 id="r-title" part="heading" tabindex="-1" data-focus>${m.resultsTitle}</h2>
-      ${renderResults(view.result, view.stages, m, this.lang, renderRecommendations(view.recommendations, view.profile, m))}
+    return html`<section class="screen" aria-labelledby="${this.ids}r-title">
+      <h2 id="${this.ids}r-title" part="heading" tabindex="-1" data-focus>${m.resultsTitle}</h2>
+      ${renderResults(view.result, view.stages, m, this.lang, renderRecommendations(view.recommendations, view.profile, m, this.ids), this.ids)}
       ${this.campaign
         ? html`<div class="actions">
               <button class="primary" part="button share" ?disabled=${this.shareState === 'done'} @click=${() => this.share()}>${m.share}</button>
@@ -393,8 +413,8 @@ export class JaugeAssessment extends LitElement {
         body = this.renderQuestion(view);
         break;
       case 'paused':
-        body = html`<section class="screen" aria-labelledby="p-title">
-          <h2 id="p-title" part="heading" tabindex="-1" data-focus>${m.pausedTitle}</h2>
+        body = html`<section class="screen" aria-labelledby="${this.ids}p-title">
+          <h2 id="${this.ids}p-title" part="heading" tabindex="-1" data-focus>${m.pausedTitle}</h2>
           <p>${m.pausedText}</p>
           <div class="actions"><button class="primary" part="button" @click=${() => this.session?.resume()}>${m.resume}</button></div>
         </section>`;

@@ -29,9 +29,9 @@ export function localized(item: PresentedItem, lang: string): { stem: string; co
 }
 
 /** Renders the controls of an item inside its fieldset (all text goes through Lit text bindings: never HTML). */
-export function renderItemControls(item: PresentedItem, draft: Draft, m: Messages, lang: string, on: ItemHandlers): TemplateResult {
+export function renderItemControls(item: PresentedItem, draft: Draft, m: Messages, lang: string, ids: string, on: ItemHandlers): TemplateResult {
   const text = localized(item, lang);
-  const name = `q-${item.id}`;
+  const name = `${ids}q-${item.id}`;
   switch (item.type) {
     case 'single-choice':
     case 'self-rating': {

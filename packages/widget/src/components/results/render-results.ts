@@ -31,7 +31,7 @@ function renderChart(result: AssessmentResult, m: Messages, id: string): Templat
 }
 
 /** Renders the results: overall level, stages, chart and table per domain, explanations. */
-export function renderResults(result: AssessmentResult, stages: ReachedStage[], m: Messages, lang: string, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
+export function renderResults(result: AssessmentResult, stages: ReachedStage[], m: Messages, lang: string, extra: TemplateResult | typeof nothing = nothing, ids = ''): TemplateResult {
   const overall = result.overall;
   const overallStage = stages.find((s) => s.scope === 'overall');
   return html`
@@ -41,12 +41,12 @@ export function renderResults(result: AssessmentResult, stages: ReachedStage[], 
     </p>
     ${overall.level > 1 ? html`<p class="muted">${m.confidence(Math.round(overall.confidence * 100))}</p>` : nothing}
     ${overallStage
-      ? html`<section aria-labelledby="stages-title">
-          <h3 id="stages-title">${m.stagesTitle}</h3>
+      ? html`<section aria-labelledby="${ids}stages-title">
+          <h3 id="${ids}stages-title">${m.stagesTitle}</h3>
           <p><strong>${tr(overallStage.stage, 'title', lang, overallStage.stage.title)}</strong> — ${tr(overallStage.stage, 'message', lang, overallStage.stage.message)}</p>
         </section>`
       : nothing}
-    ${renderChart(result, m, 'jauge-chart')}
+    ${renderChart(result, m, `${ids}jauge-chart`)}
     <div class="table-wrap">
       <table part="table">
         <caption>${m.tableCaption}</caption>
@@ -74,8 +74,8 @@ export function renderResults(result: AssessmentResult, stages: ReachedStage[], 
       </table>
     </div>
     ${extra}
-    <section aria-labelledby="explanations-title">
-      <h3 id="explanations-title">${m.explanationsTitle}</h3>
+    <section aria-labelledby="${ids}explanations-title">
+      <h3 id="${ids}explanations-title">${m.explanationsTitle}</h3>
       ${result.answered
         .filter((a) => a.outcome !== 'rated')
         .map(
@@ -98,10 +98,10 @@ export function safeUrl(url: string | undefined): string | undefined {
 }
 
 /** The recommended trainings (at most five), each with its reasons, and the "profil atteint" status. */
-export function renderRecommendations(recommendations: readonly Recommendation[], profile: ProfileStatus | undefined, m: Messages): TemplateResult {
+export function renderRecommendations(recommendations: readonly Recommendation[], profile: ProfileStatus | undefined, m: Messages, ids = ''): TemplateResult {
   const shown = recommendations.slice(0, 5);
-  return html`<section aria-labelledby="reco-title">
-    <h3 id="reco-title">${m.recommendationsTitle}</h3>
+  return html`<section aria-labelledby="${ids}reco-title">
+    <h3 id="${ids}reco-title">${m.recommendationsTitle}</h3>
     ${profile ? html`<p>${profile.reached ? m.profileReached : m.profileNotReached(profile.met, profile.total)}</p>` : nothing}
     ${shown.length === 0
       ? html`<p>${m.noRecommendation}</p>`
