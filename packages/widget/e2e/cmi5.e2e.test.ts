@@ -1,10 +1,17 @@
 // <jauge-assessment> as a cmi5 Assignable Unit, in real Chromium, launched by a stand-in LMS: a
 // loopback LRS that hands out the one-time token, serves LMS.LaunchData and validates every
 // statement (xAPI rules of core's validateStatement, version header, Basic auth).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { AssessmentResult } from '@jauge/core';
 import type { Statement } from '@jauge/core/xapi';
-import { collectPageErrors, withBrowserAndServer } from './harness.js';
+// @ts-expect-error -- plain ESM helper shared with the demo command, no type declarations
+import { startStaticServer } from '../../../scripts/static-server.mjs';
+import { collectPageErrors, repoRoot, type StaticServer, withBrowserAndServer } from './harness.js';
 import { type Cmi5Lms, startValidatingLrs } from './lrs.js';
 
 interface PageLog {
@@ -38,16 +45,29 @@ function lms(launchMode: 'Normal' | 'Browse'): Cmi5Lms {
   };
 }
 
-async function run(launchMode: 'Normal' | 'Browse') {
+async function run(launchMode: 'Normal' | 'Browse', page_ = '/packages/widget/e2e/pages/cmi5.html', base?: string) {
   const cmi5 = lms(launchMode);
   const lrs = await startValidatingLrs('jauge:secret', { cmi5, versions: /^1\.0\.\d+$/ });
   const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   const query = new URLSearchParams({ endpoint: lrs.endpoint, fetch: lrs.endpoint.replace('/xAPI', '/fetch'), actor: JSON.stringify(cmi5.actor), registration: cmi5.registration, activityId: cmi5.activityId });
-  await page.goto(`${env.server.url}/packages/widget/e2e/pages/cmi5.html?${query}`);
-  await page.waitForFunction(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.session !== null || (window as unknown as { jaugeLog: PageLog }).jaugeLog.errors.length > 0);
-  expect((await page.evaluate(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog)).errors).toEqual([]);
+  await page.goto(`${base ?? env.server.url}${page_}?${query}`);
+  const fromPackage = base !== undefined;
+  if (!fromPackage) {
+    await page.waitForFunction(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.session !== null || (window as unknown as { jaugeLog: PageLog }).jaugeLog.errors.length > 0);
+    expect((await page.evaluate(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog)).errors).toEqual([]);
+  } else {
+    // The package's own launch page: record what the element reports.
+    await page.waitForFunction(() => document.querySelector('jauge-assessment')?.shadowRoot?.querySelector('h2'));
+    await page.evaluate(() => {
+      const log: PageLog = { xapi: [], errors: [], result: null, session: null };
+      (window as unknown as { jaugeLog: PageLog }).jaugeLog = log;
+      const element = document.querySelector('jauge-assessment')!;
+      element.addEventListener('jauge-xapi', (event) => log.xapi.push((event as CustomEvent).detail));
+      element.addEventListener('jauge-complete', (event) => (log.result = (event as CustomEvent).detail.result));
+    });
+  }
   const root = page.locator('jauge-assessment');
   await root.getByRole('button', { name: 'Commencer', exact: true }).click();
   for (let i = 0; i < 20; i++) {
@@ -98,6 +118,34 @@ describe('<jauge-assessment> as a cmi5 Assignable Unit (real Chromium)', () => {
     expect(JSON.stringify(statements)).not.toContain('Camille');
     expect(lrs.requests.every((r) => r.status === 200 && r.problems.length === 0)).toBe(true);
     expect(errors).toEqual([]);
+  });
+
+  it('runs from the package built by `jauge cmi5` (cmi5.xml, launch page) with the same statements', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jauge-cmi5-'));
+    let server: StaticServer | undefined;
+    try {
+      const zip = join(dir, 'au.zip');
+      execFileSync(process.execPath, [join(repoRoot, 'packages/core/dist/cli.js'), 'cmi5', '--out', zip, '--title', 'Autodiagnostic', '--max-items', '6', '--widget', join(repoRoot, 'packages/widget/dist/cdn')], { stdio: 'pipe' });
+      const files = unzipSync(readFileSync(zip));
+      expect(Object.keys(files)).toEqual(expect.arrayContaining(['cmi5.xml', 'index.html', 'launch.js', 'jauge/jauge.js', 'jauge/cmi5/jauge-cmi5.js']));
+      const structure = new TextDecoder().decode(files['cmi5.xml']);
+      expect(structure).toContain('<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">');
+      expect(structure).toMatch(/<au id="[^"]+" moveOn="Completed" launchMethod="AnyWindow">/);
+      expect(structure).toContain('<url>index.html</url>');
+      for (const [path, data] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, 'package', path)), { recursive: true });
+        writeFileSync(join(dir, 'package', path), data);
+      }
+      writeFileSync(join(dir, 'favicon.ico'), readFileSync(join(repoRoot, 'packages/widget/e2e/pages/favicon.svg'))); // what the LMS serves at its root
+      server = (await startStaticServer({ root: dir, port: 0 })) as StaticServer;
+      const { statements, errors } = await run('Normal', '/package/index.html', server.url);
+      const verbs = statements.filter((s) => s.object.id.endsWith('/au/jauge')).map((s) => s.verb.id.split('/').pop());
+      expect(verbs).toEqual(['initialized', 'completed', 'terminated']);
+      expect(errors).toEqual([]);
+    } finally {
+      await server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('sends no completed in Browse mode', async () => {

@@ -5,11 +5,12 @@ import { catalogue, framework, profiles } from '../reference/index.js';
 import { MAX_JSON_TEXT_LENGTH } from '../framework/validate.js';
 import { type ContentFile, validateFiles } from './validate-files.js';
 import { CALIBRATE_HELP, calibrateCommand } from './calibrate.js';
-import { SCORM_HELP, scormCommand } from './scorm.js';
+import { CMI5_HELP, SCORM_HELP, scormCommand } from './scorm.js';
 
 const HELP = `Usage: jauge validate <files…>
        jauge calibrate <answers.jsonl> --bank <items.json> --out <items.calibrated.json>
        jauge scorm [--out jauge-scorm.zip] [--title "…"] [options]
+       jauge cmi5 [--out jauge-cmi5.zip] [--title "…"] [options]
 
 Validates Jauge content files (framework, item bank, catalogue, target profiles, rules, stages)
 together, prints every problem with its file and path, then a summary of the content.
@@ -20,7 +21,9 @@ Exit codes: 0 valid, 1 problems found, 2 usage error.
 
 ${CALIBRATE_HELP}
 
-${SCORM_HELP}`;
+${SCORM_HELP}
+
+${CMI5_HELP}`;
 
 function main(argv: string[]): number | Promise<number> {
   const [command, ...args] = argv;
@@ -30,6 +33,7 @@ function main(argv: string[]): number | Promise<number> {
   }
   if (command === 'calibrate') return calibrateCommand(args, { stdout: process.stdout, stderr: process.stderr });
   if (command === 'scorm') return scormCommand(args, { stdout: process.stdout, stderr: process.stderr });
+  if (command === 'cmi5') return scormCommand(args, { stdout: process.stdout, stderr: process.stderr }, 'cmi5');
   if (command !== 'validate') {
     process.stderr.write(`Unknown command "${command}".\n\n${HELP}\n`);
     return 2;

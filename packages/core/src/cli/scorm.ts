@@ -12,7 +12,7 @@ import { parseTargetProfiles } from '../framework/parse-target-profile.js';
 import type { TargetProfiles } from '../framework/target-profile.schema.js';
 import { MAX_JSON_TEXT_LENGTH } from '../framework/validate.js';
 import { catalogue as referenceCatalogue, framework as referenceFramework, items as referenceItems, profiles as referenceProfiles } from '../reference/index.js';
-import { buildScormPackage, scormSlug } from '../scorm/package.js';
+import { buildCmi5Package, buildScormPackage, scormSlug } from '../scorm/package.js';
 import type { CommandIo } from './calibrate.js';
 import { type ContentFile, validateFiles } from './validate-files.js';
 
@@ -179,16 +179,16 @@ function siblingWidgetPackage(moduleUrl: string): string | undefined {
   return undefined;
 }
 
-/** CDN sub-directories a SCO never loads: the managers' view and the LRS/cmi5 adapters (the LMS receives the result through SCORM). */
-const NOT_IN_A_SCO = new Set(['map', 'xapi', 'cmi5']);
+/** CDN sub-directories a package never loads: the managers' view and the adapters of the other standards. */
+const NOT_IN_A_PACKAGE = { scorm: new Set(['map', 'xapi', 'cmi5']), cmi5: new Set(['map', 'xapi', 'scorm']) };
 
-/** Every `*.js` file under the CDN directory, by `/`-separated path, except the bundles of {@link NOT_IN_A_SCO} (source maps are not `.js`). */
-function collectWidgetFiles(root: string): Record<string, Uint8Array> {
+/** Every `*.js` file under the CDN directory, by `/`-separated path, except the bundles of {@link NOT_IN_A_PACKAGE} (source maps are not `.js`). */
+function collectWidgetFiles(root: string, kind: 'scorm' | 'cmi5'): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.isDirectory()) {
-        if (prefix === '' && NOT_IN_A_SCO.has(entry.name)) continue;
+        if (prefix === '' && NOT_IN_A_PACKAGE[kind].has(entry.name)) continue;
         walk(join(dir, entry.name), `${prefix}${entry.name}/`);
       } else if (entry.isFile() && entry.name.endsWith('.js')) files[`${prefix}${entry.name}`] = readFileSync(join(dir, entry.name));
     }
@@ -231,14 +231,15 @@ const article = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : kind.e
  * finds the widget's CDN files, and writes the SCORM 1.2 package atomically (a temporary file
  * renamed). Returns the exit code: 0 written, 1 invalid content (nothing written), 2 usage error.
  */
-export async function scormCommand(args: string[], io: ScormCommandIo): Promise<number> {
+export async function scormCommand(args: string[], io: ScormCommandIo, kind: 'scorm' | 'cmi5' = 'scorm'): Promise<number> {
+  const help = kind === 'scorm' ? SCORM_HELP : CMI5_HELP;
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(`${SCORM_HELP}\n`);
+    io.stdout.write(`${help}\n`);
     return 0;
   }
-  const parsed = parseArgs(args);
+  const parsed = parseArgs(kind === 'cmi5' ? withCmi5Defaults(args) : args);
   if (typeof parsed === 'string') {
-    io.stderr.write(`jauge scorm: ${parsed}\n\n${SCORM_HELP}\n`);
+    io.stderr.write(`jauge ${kind}: ${parsed}\n\n${help}\n`);
     return 2;
   }
   const cwd = io.cwd ?? process.cwd();
@@ -247,9 +248,10 @@ export async function scormCommand(args: string[], io: ScormCommandIo): Promise<
     io.stderr.write(`${widget.error}\n`);
     return 2;
   }
-  const widgetFiles = collectWidgetFiles(widget.dir);
-  if (!widgetFiles['scorm/jauge-scorm.js']) {
-    io.stderr.write(`${widget.dir} has no scorm/jauge-scorm.js: this version of @jauge/widget cannot run as a SCORM package (update it).\n`);
+  const widgetFiles = collectWidgetFiles(widget.dir, kind);
+  const adapter = kind === 'scorm' ? 'scorm/jauge-scorm.js' : 'cmi5/jauge-cmi5.js';
+  if (!widgetFiles[adapter]) {
+    io.stderr.write(`${widget.dir} has no ${adapter}: this version of @jauge/widget cannot run as a ${kind === 'scorm' ? 'SCORM' : 'cmi5'} package (update it).\n`);
     return 2;
   }
 
@@ -325,14 +327,8 @@ export async function scormCommand(args: string[], io: ScormCommandIo): Promise<
 
   let zip: Uint8Array;
   try {
-    zip = await buildScormPackage({
-      title,
-      identifier: scormSlug(title),
-      lang: parsed.lang,
-      attributes,
-      ...(values.size > 0 ? { content } : {}),
-      widgetFiles,
-    });
+    const options = { title, identifier: scormSlug(title), lang: parsed.lang, attributes, ...(values.size > 0 ? { content } : {}), widgetFiles };
+    zip = kind === 'scorm' ? await buildScormPackage(options) : await buildCmi5Package(options);
   } catch (error) {
     return failContent(io, [`✗ ${error instanceof Error ? error.message : String(error)}`]);
   }
@@ -350,7 +346,7 @@ export async function scormCommand(args: string[], io: ScormCommandIo): Promise<
   const count = Object.keys(widgetFiles).length + (values.size > 0 ? 4 : 3);
   io.stdout.write(
     [
-      `✓ ${parsed.out} — SCORM 1.2 package, ${(zip.length / 1024).toFixed(1)} kB, ${count} files`,
+      `✓ ${parsed.out} — ${kind === 'scorm' ? 'SCORM 1.2' : 'cmi5'} package, ${(zip.length / 1024).toFixed(1)} kB, ${count} files`,
       `  title: ${title}`,
       `  content: ${describeContent(parsed, [...values.keys()], customFramework)}`,
       `  widget: ${widget.dir}`,
@@ -358,6 +354,23 @@ export async function scormCommand(args: string[], io: ScormCommandIo): Promise<
     ].join('\n'),
   );
   return 0;
+}
+
+/** The help text of `jauge cmi5`. */
+export const CMI5_HELP = `Usage: jauge cmi5 [--out jauge-cmi5.zip] [--title "…"] [options]
+
+Writes a cmi5 course package (a ZIP with cmi5.xml, to import into a cmi5 LMS) with one Assignable
+Unit that runs the assessment: the LMS launches it, and it sends its xAPI statements to the LMS's
+LRS (initialized, the assessment's statements, completed, terminated; moveOn "Completed").
+
+Same options as jauge scorm (content files, --title, --lang, --profile, --max-items, --min-items,
+--domains, --widget); --out defaults to jauge-cmi5.zip.
+
+Exit codes: 0 written, 1 invalid content, 2 usage error.`;
+
+/** `jauge cmi5` writes jauge-cmi5.zip unless told otherwise. */
+function withCmi5Defaults(args: string[]): string[] {
+  return args.includes('--out') ? args : [...args, '--out', 'jauge-cmi5.zip'];
 }
 
 /** Which content the package carries, for the summary line. */

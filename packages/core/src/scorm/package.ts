@@ -9,8 +9,16 @@ export const SCORM_ATTRIBUTES = ['max-items', 'min-items', 'domains', 'profile',
 /** Content fields a SCORM package may carry (each one is given to the widget as is). */
 const CONTENT_FIELDS = ['framework', 'items', 'catalogue', 'rules', 'profiles', 'stages'] as const;
 
+/** The two kinds of LMS package: SCORM 1.2 (`imsmanifest.xml`) and cmi5 (`cmi5.xml`). */
+type PackageKind = 'scorm' | 'cmi5';
+
 /** Widget files every package needs, under `jauge/`. */
-const REQUIRED_WIDGET_FILES = ['jauge.js', 'scorm/jauge-scorm.js'] as const;
+const REQUIRED_WIDGET_FILES: Record<PackageKind, readonly string[]> = { scorm: ['jauge.js', 'scorm/jauge-scorm.js'], cmi5: ['jauge.js', 'cmi5/jauge-cmi5.js'] };
+
+const NOT_LAUNCHED = {
+  fr: 'Cette activité doit être ouverte depuis la plateforme de formation : vos résultats ne lui seront pas transmis.',
+  en: 'Open this activity from the learning platform: your results will not be sent to it.',
+};
 
 /** Options of {@link buildScormPackage}. */
 export interface ScormPackageOptions {
@@ -83,14 +91,37 @@ function indexHtml(title: string, lang: 'fr' | 'en'): string {
 }
 
 /** The module that starts the widget and connects it to the LMS. */
-function launchJs(lang: 'fr' | 'en', attributes: Record<string, string>, withContent: boolean): string {
-  const lines = ["import './jauge/jauge.js';", "import { connectScorm } from './jauge/scorm/jauge-scorm.js';"];
+function launchJs(kind: PackageKind, lang: 'fr' | 'en', attributes: Record<string, string>, withContent: boolean): string {
+  if (kind === 'scorm') {
+    const lines = ["import './jauge/jauge.js';", "import { connectScorm } from './jauge/scorm/jauge-scorm.js';"];
+    if (withContent) lines.push("import content from './content.js';");
+    lines.push('', `connectScorm(document.getElementById('jauge'), { lang: ${JSON.stringify(lang)}, attributes: ${JSON.stringify(attributes)}${withContent ? ', content' : ''} });`, '');
+    return lines.join('\n');
+  }
+  const lines = ["import './jauge/jauge.js';", "import { connectCmi5 } from './jauge/cmi5/jauge-cmi5.js';"];
   if (withContent) lines.push("import content from './content.js';");
-  lines.push('', `connectScorm(document.getElementById('jauge'), { lang: ${JSON.stringify(lang)}, attributes: ${JSON.stringify(attributes)}${withContent ? ', content' : ''} });`, '');
+  lines.push(
+    '',
+    "const main = document.getElementById('jauge');",
+    "const element = document.createElement('jauge-assessment');",
+    `element.lang = ${JSON.stringify(lang)};`,
+    `for (const [name, value] of Object.entries(${JSON.stringify(attributes)})) element.setAttribute(name, value);`,
+    ...(withContent ? ['Object.assign(element, content);'] : []),
+    'main.append(element);',
+    'connectCmi5(element).catch((error) => {',
+    '  // Opened outside the platform: the test still works, nothing is sent.',
+    "  const notice = document.createElement('p');",
+    "  notice.setAttribute('role', 'status');",
+    `  notice.textContent = ${JSON.stringify(NOT_LAUNCHED[lang])};`,
+    '  main.prepend(notice);',
+    '  console.warn(error);',
+    '});',
+    '',
+  );
   return lines.join('\n');
 }
 
-function checkOptions(options: ScormPackageOptions): { issues: ValidationIssue[]; attributes: Record<string, string>; content?: Record<string, unknown> } {
+function checkOptions(options: ScormPackageOptions, kind: PackageKind): { issues: ValidationIssue[]; attributes: Record<string, string>; content?: Record<string, unknown> } {
   const issues: ValidationIssue[] = [];
   if (typeof options !== 'object' || options === null) return { issues: [{ path: '', message: `expected the package options, found ${describeValue(options)}` }], attributes: {} };
   if (typeof options.title !== 'string' || options.title.trim() === '') issues.push({ path: 'title', message: `expected a non-empty title, found ${describeValue(options.title)}` });
@@ -133,7 +164,7 @@ function checkOptions(options: ScormPackageOptions): { issues: ValidationIssue[]
   if (typeof files !== 'object' || files === null || Array.isArray(files)) issues.push({ path: 'widgetFiles', message: `expected the widget's files by path, found ${describeValue(files)}` });
   else {
     const record = files as Record<string, unknown>;
-    for (const required of REQUIRED_WIDGET_FILES) {
+    for (const required of REQUIRED_WIDGET_FILES[kind]) {
       if (!Object.hasOwn(record, required)) issues.push({ path: formatPath(['widgetFiles', required]), message: `expected the widget's file ${required} (its dist/cdn directory), found nothing` });
     }
     for (const [path, data] of Object.entries(record)) {
@@ -156,7 +187,65 @@ function checkOptions(options: ScormPackageOptions): { issues: ValidationIssue[]
  * title or identifier, or content that cannot be written as JSON.
  */
 export async function buildScormPackage(options: ScormPackageOptions): Promise<Uint8Array> {
-  const { issues, attributes, content } = checkOptions(options);
+  return buildPackage(options, 'scorm');
+}
+
+/** Options of {@link buildCmi5Package}: those of a SCORM package, plus the course's ids. */
+export interface Cmi5PackageOptions extends ScormPackageOptions {
+  /**
+   * IRI of the course (publisher id). Defaults to `https://jauge-num.github.io/jauge/cmi5/<slug>`,
+   * a placeholder: give one under your administration's domain.
+   */
+  courseId?: string;
+  /** IRI of the Assignable Unit. Defaults to `<courseId>/au`. */
+  auId?: string;
+  /** One sentence describing the activity (cmi5 requires a description). */
+  description?: string;
+}
+
+/**
+ * Builds a cmi5 course package (a ZIP with `cmi5.xml` at its root) that a cmi5 LMS imports: one
+ * Assignable Unit, `moveOn="Completed"` (a self-assessment has no pass mark), launched in any
+ * window; `index.html` and `launch.js` create `<jauge-assessment>` and call the widget's
+ * `connectCmi5(element)`. Opened outside an LMS, the page says so and the test still works.
+ *
+ * @throws {@link JaugeValidationError} as {@link buildScormPackage}, and for ids that are not IRIs.
+ */
+export async function buildCmi5Package(options: Cmi5PackageOptions): Promise<Uint8Array> {
+  return buildPackage(options, 'cmi5');
+}
+
+const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/;
+
+/** The cmi5 course structure of one AU (cmi5, section 13). */
+export function cmi5CourseStructure(options: { courseId: string; auId: string; title: string; description: string; lang: 'fr' | 'en'; url?: string }): string {
+  const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const lang = options.lang === 'fr' ? 'fr-FR' : 'en-US';
+  const text = (value: string) => `<langstring lang="${lang}">${xml(value)}</langstring>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+  <course id="${xml(options.courseId)}">
+    <title>${text(options.title)}</title>
+    <description>${text(options.description)}</description>
+  </course>
+  <au id="${xml(options.auId)}" moveOn="Completed" launchMethod="AnyWindow">
+    <title>${text(options.title)}</title>
+    <description>${text(options.description)}</description>
+    <url>${xml(options.url ?? 'index.html')}</url>
+  </au>
+</courseStructure>
+`;
+}
+
+async function buildPackage(options: ScormPackageOptions & Partial<Cmi5PackageOptions>, kind: PackageKind): Promise<Uint8Array> {
+  const { issues, attributes, content } = checkOptions(options, kind);
+  if (kind === 'cmi5') {
+    for (const key of ['courseId', 'auId'] as const) {
+      const value = options[key];
+      if (value !== undefined && (typeof value !== 'string' || !IRI.test(value))) issues.push({ path: key, message: `expected an IRI, found ${describeValue(value)}` });
+    }
+    if (options.description !== undefined && (typeof options.description !== 'string' || options.description.trim() === '')) issues.push({ path: 'description', message: `expected a non-empty sentence, found ${describeValue(options.description)}` });
+  }
   let contentJs: string | undefined;
   if (content) {
     try {
@@ -165,17 +254,24 @@ export async function buildScormPackage(options: ScormPackageOptions): Promise<U
       issues.push({ path: 'content', message: `expected JSON data, found something JSON cannot write (${error instanceof Error ? error.message : String(error)})` });
     }
   }
-  if (issues.length > 0) throw new JaugeValidationError('SCORM package options', issues);
+  if (issues.length > 0) throw new JaugeValidationError(kind === 'scorm' ? 'SCORM package options' : 'cmi5 package options', issues);
   const lang = options.lang ?? 'fr';
   const identifier = options.identifier ?? scormSlug(options.title);
   const files: ZipEntry[] = [
     { path: 'index.html', data: indexHtml(options.title, lang) },
-    { path: 'launch.js', data: launchJs(lang, attributes, contentJs !== undefined) },
+    { path: 'launch.js', data: launchJs(kind, lang, attributes, contentJs !== undefined) },
     ...(contentJs !== undefined ? [{ path: 'content.js', data: contentJs }] : []),
     ...Object.keys(options.widgetFiles)
       .sort()
       .map((path) => ({ path: `jauge/${path}`, data: options.widgetFiles[path]! })),
   ];
+  const zipOptions = options.date ? { date: options.date } : {};
+  if (kind === 'cmi5') {
+    const courseId = options.courseId ?? `https://jauge-num.github.io/jauge/cmi5/${scormSlug(options.title)}`;
+    const description = options.description ?? (lang === 'fr' ? 'Autodiagnostic adaptatif des compétences numériques (Jauge).' : 'Adaptive digital-skills self-assessment (Jauge).');
+    const structure = cmi5CourseStructure({ courseId, auId: options.auId ?? `${courseId}/au`, title: options.title, description, lang });
+    return createZip([{ path: 'cmi5.xml', data: structure }, ...files], zipOptions);
+  }
   const manifest = scormManifest({ identifier, title: options.title, files: files.map((file) => file.path), launch: 'index.html' });
-  return createZip([{ path: 'imsmanifest.xml', data: manifest }, ...files], options.date ? { date: options.date } : {});
+  return createZip([{ path: 'imsmanifest.xml', data: manifest }, ...files], zipOptions);
 }
