@@ -199,4 +199,18 @@ describe('jauge scorm', () => {
     expect(await w.run('--help')).toBe(0);
     expect(w.stdout()).toBe(`${SCORM_HELP}\n`);
   });
+
+  it('jauge cmi5: writes jauge-cmi5.zip with cmi5.xml and the cmi5 adapter (not the SCORM one), with --course-id', async () => {
+    const w = workspace('cmi5');
+    fakeWidget(join(w.cwd, 'cdn'));
+    write(join(w.cwd, 'cdn', 'cmi5', 'jauge-cmi5.js'), 'export function connectCmi5() {}\n');
+    expect(await scormCommand(['--widget', 'cdn', '--course-id', 'https://mentor.example.gouv.fr/cours/jauge'], w.io, 'cmi5')).toBe(0);
+    const zip = unzip(join(w.cwd, 'jauge-cmi5.zip'));
+    expect(zip.names).toEqual(['cmi5.xml', 'index.html', 'launch.js', 'jauge/chunk-ABC.js', 'jauge/cmi5/jauge-cmi5.js', 'jauge/jauge.js', 'jauge/reference-XYZ.js']);
+    expect(zip.text('cmi5.xml')).toContain('<course id="https://mentor.example.gouv.fr/cours/jauge">');
+    expect(zip.text('cmi5.xml')).toContain('<au id="https://mentor.example.gouv.fr/cours/jauge/au" moveOn="Completed" launchMethod="AnyWindow">');
+    expect(w.stdout()).toContain('cmi5 package');
+    expect(await w.run('--course-id', 'https://x.example/c')).toBe(2);
+    expect(w.stderr()).toContain('jauge scorm: --course-id is a jauge cmi5 option.');
+  });
 });

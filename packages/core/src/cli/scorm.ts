@@ -63,7 +63,7 @@ const CONTENT_OPTIONS = {
 } as const;
 type ContentOption = keyof typeof CONTENT_OPTIONS;
 
-const VALUE_OPTIONS = new Set<string>(['--out', '--title', '--lang', '--profile', '--max-items', '--min-items', '--domains', '--widget', ...Object.keys(CONTENT_OPTIONS)]);
+const VALUE_OPTIONS = new Set<string>(['--out', '--title', '--lang', '--profile', '--max-items', '--min-items', '--domains', '--widget', '--course-id', ...Object.keys(CONTENT_OPTIONS)]);
 
 const NEEDS_WIDGET = 'jauge scorm needs @jauge/widget (npm i -D @jauge/widget) or --widget <dir>';
 
@@ -76,6 +76,8 @@ interface Parsed {
   minItems?: string;
   domains?: string[];
   widget?: string;
+  /** cmi5 only: the course's IRI. */
+  courseId?: string;
   content: Partial<Record<ContentOption, string>>;
 }
 
@@ -129,6 +131,7 @@ function parseArgs(args: string[]): Parsed | string {
     ...optional('minItems', values.get('--min-items')),
     ...optional('domains', domains),
     ...optional('widget', values.get('--widget')),
+    ...optional('courseId', values.get('--course-id')),
   };
 }
 
@@ -238,6 +241,10 @@ export async function scormCommand(args: string[], io: ScormCommandIo, kind: 'sc
     return 0;
   }
   const parsed = parseArgs(kind === 'cmi5' ? withCmi5Defaults(args) : args);
+  if (kind === 'scorm' && typeof parsed !== 'string' && parsed.courseId !== undefined) {
+    io.stderr.write(`jauge scorm: --course-id is a jauge cmi5 option.\n\n${help}\n`);
+    return 2;
+  }
   if (typeof parsed === 'string') {
     io.stderr.write(`jauge ${kind}: ${parsed}\n\n${help}\n`);
     return 2;
@@ -328,7 +335,7 @@ export async function scormCommand(args: string[], io: ScormCommandIo, kind: 'sc
   let zip: Uint8Array;
   try {
     const options = { title, identifier: scormSlug(title), lang: parsed.lang, attributes, ...(values.size > 0 ? { content } : {}), widgetFiles };
-    zip = kind === 'scorm' ? await buildScormPackage(options) : await buildCmi5Package(options);
+    zip = kind === 'scorm' ? await buildScormPackage(options) : await buildCmi5Package({ ...options, ...(parsed.courseId !== undefined ? { courseId: parsed.courseId } : {}) });
   } catch (error) {
     return failContent(io, [`✗ ${error instanceof Error ? error.message : String(error)}`]);
   }
@@ -364,7 +371,9 @@ Unit that runs the assessment: the LMS launches it, and it sends its xAPI statem
 LRS (initialized, the assessment's statements, completed, terminated; moveOn "Completed").
 
 Same options as jauge scorm (content files, --title, --lang, --profile, --max-items, --min-items,
---domains, --widget); --out defaults to jauge-cmi5.zip.
+--domains, --widget); --out defaults to jauge-cmi5.zip, and:
+  --course-id <IRI>        the course's id (default: a placeholder under
+                           https://jauge-num.github.io/jauge/cmi5/); the AU's is <course-id>/au
 
 Exit codes: 0 written, 1 invalid content, 2 usage error.`;
 
