@@ -1,14 +1,11 @@
-import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createAssessment, type AssessmentResult, type AssessmentSnapshot } from '@jauge/core';
 import { catalogue, framework, items } from '@jauge/core/reference';
-import { collectPageErrors, launchBrowser, repoRoot, serveRepo, type StaticServer } from './harness.js';
+import { axe, collectPageErrors, launchBrowser, repoRoot, serveRepo, type StaticServer } from './harness.js';
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve('axe-core/axe.min.js');
 const SESSION_KEY = `jauge:v1:session:${framework.id}:${items.id}`;
 
 let browser: Browser;
@@ -64,16 +61,6 @@ function currentScreen(page: Page): Promise<{ heading: string; type: string | nu
 /** Rounds every number to 9 decimals, for comparisons across JavaScript engines. */
 function rounded(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v));
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 describe('<jauge-assessment> in real Chromium', () => {

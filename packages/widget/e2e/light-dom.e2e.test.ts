@@ -1,23 +1,11 @@
 // <jauge-assessment light-dom>: rendered into the page (for audit tools that do not enter shadow
 // roots), in real Chromium: keyboard-only to the results, axe-clean, ids unique with two elements
 // and a host id that collides, styles scoped to the element.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, withBrowserAndServer } from './harness.js';
+import { axe, collectPageErrors, withBrowserAndServer } from './harness.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const env = withBrowserAndServer();
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 const duplicateIds = (page: Page) =>
   page.evaluate(() => {
