@@ -74,6 +74,17 @@ describe('LrsClient', () => {
     client.close();
   });
 
+  it('sends what is queued while a flush that already found the queue empty is finishing', async () => {
+    const lrs = fakeLrs([]);
+    const client = new LrsClient({ endpoint: ENDPOINT, credentials: () => 'Basic x' }, { storage: memoryStorage(), fetch: lrs.fetch });
+    const first = client.flush(); // nothing queued yet
+    const second = client.enqueue([statement(1)]);
+    await Promise.all([first, second]);
+    expect(lrs.calls.map((c) => c.body.length)).toEqual([1]);
+    expect(client.pending()).toEqual([]);
+    client.close();
+  });
+
   it('writes the statements to storage before the first attempt and keeps them until the LRS stored them', async () => {
     const storage = memoryStorage();
     let release: (r: Response) => void = () => {};

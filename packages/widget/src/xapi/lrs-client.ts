@@ -80,6 +80,8 @@ export class LrsClient {
   private readonly rejectedKey: string;
   private memory: Statement[] | undefined;
   private running: Promise<void> | undefined;
+  /** Set when a flush is asked for while one runs: what was queued meanwhile is sent too. */
+  private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private closed = false;
@@ -128,7 +130,21 @@ export class LrsClient {
     if (this.closed) return Promise.resolve();
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    this.running ??= this.drain().finally(() => (this.running = undefined));
+    if (this.running) {
+      // The running pass may already have seen an empty queue: it goes round once more.
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.drain();
+        } while (this.again && this.timer === undefined && !this.closed);
+      } finally {
+        this.running = undefined;
+      }
+    })();
     return this.running;
   }
 
