@@ -16,6 +16,7 @@ export {
   XAPI_VERBS,
   XAPI_VERSION,
   type XapiActivity,
+  xapiActorIssues,
   xapiStatements,
   type XapiStatementsOptions,
 } from './statements.js';

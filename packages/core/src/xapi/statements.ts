@@ -139,25 +139,34 @@ export function isIrl(value: unknown): value is string {
   return typeof value === 'string' && IRL.test(value);
 }
 
+/**
+ * Problems of an actor for Jauge's statements, each with its path under `path`: it must be a
+ * pseudonymous account (`homePage` an http(s) IRL, `name` a non-empty pseudonym that is not an
+ * e-mail address) and carry nothing else — no `name`, `mbox`, `mbox_sha1sum` or `openid`. Empty
+ * when `xapiStatements` will accept it. The widget checks its `lrs.actor` with it.
+ */
+export function xapiActorIssues(value: unknown, path = 'actor'): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const actor = value as Record<string, unknown> | undefined;
+  if (typeof actor !== 'object' || actor === null) return [{ path, message: `expected { account: { homePage, name } }, found ${describeValue(actor)}` }];
+  for (const key of Object.keys(actor)) {
+    if (key === 'account' || key === 'objectType') continue;
+    const why = key === 'mbox' || key === 'mbox_sha1sum' ? 'an e-mail' : key === 'name' ? 'a person\'s name' : key === 'openid' ? 'a personal identifier' : 'an unknown field';
+    issues.push({ path: `${path}.${key}`, message: `expected only a pseudonymous account, found ${why} (Jauge never writes names or e-mails)` });
+  }
+  const account = actor['account'] as Record<string, unknown> | undefined;
+  if (typeof account !== 'object' || account === null) issues.push({ path: `${path}.account`, message: `expected { homePage, name }, found ${describeValue(account)}` });
+  else {
+    if (!isIrl(account['homePage'])) issues.push({ path: `${path}.account.homePage`, message: `expected an http(s) IRL, found ${describeValue(account['homePage'])}` });
+    if (typeof account['name'] !== 'string' || account['name'] === '') issues.push({ path: `${path}.account.name`, message: `expected a non-empty pseudonym, found ${describeValue(account['name'])}` });
+    if (typeof account['name'] === 'string' && account['name'].includes('@')) issues.push({ path: `${path}.account.name`, message: 'expected a pseudonym, found what looks like an e-mail address' });
+  }
+  return issues;
+}
+
 function checkOptions(options: XapiStatementsOptions): void {
   const issues: ValidationIssue[] = [];
-  const actor = options.actor as unknown as Record<string, unknown> | undefined;
-  if (typeof actor !== 'object' || actor === null) {
-    issues.push({ path: 'actor', message: `expected { account: { homePage, name } }, found ${describeValue(actor)}` });
-  } else {
-    for (const key of Object.keys(actor)) {
-      if (key === 'account' || key === 'objectType') continue;
-      const why = key === 'mbox' || key === 'mbox_sha1sum' ? 'an e-mail' : key === 'name' ? 'a person\'s name' : key === 'openid' ? 'a personal identifier' : 'an unknown field';
-      issues.push({ path: `actor.${key}`, message: `expected only a pseudonymous account, found ${why} (Jauge never writes names or e-mails)` });
-    }
-    const account = actor['account'] as Record<string, unknown> | undefined;
-    if (typeof account !== 'object' || account === null) issues.push({ path: 'actor.account', message: `expected { homePage, name }, found ${describeValue(account)}` });
-    else {
-      if (!isIrl(account['homePage'])) issues.push({ path: 'actor.account.homePage', message: `expected an http(s) IRL, found ${describeValue(account['homePage'])}` });
-      if (typeof account['name'] !== 'string' || account['name'] === '') issues.push({ path: 'actor.account.name', message: `expected a non-empty pseudonym, found ${describeValue(account['name'])}` });
-      if (typeof account['name'] === 'string' && account['name'].includes('@')) issues.push({ path: 'actor.account.name', message: 'expected a pseudonym, found what looks like an e-mail address' });
-    }
-  }
+  issues.push(...xapiActorIssues(options.actor));
   if (!isIri(options.activityBase)) issues.push({ path: 'activityBase', message: `expected an IRI, found ${describeValue(options.activityBase)}` });
   if (!isUuid(options.registration)) issues.push({ path: 'registration', message: `expected a UUID, found ${describeValue(options.registration)}` });
   if (typeof options.timestamp !== 'string' || !ISO_TIMESTAMP.test(options.timestamp)) issues.push({ path: 'timestamp', message: `expected an ISO 8601 date-time with timezone, found ${describeValue(options.timestamp)}` });

@@ -1,5 +1,6 @@
 import type { Statement } from '@jauge/core/xapi';
-import { isIrl, isUuid, xapiStatements, type ValidationIssue } from '@jauge/core/xapi';
+import { isIri, isIrl, isUuid, JaugeValidationError, xapiStatements, type ValidationIssue } from '@jauge/core/xapi';
+import { emit } from '../events/events.js';
 import type { JaugeAssessment } from '../components/assessment/assessment.component.js';
 import { randomUuid } from '../internal/random-uuid.js';
 import { storageFor } from '../internal/storage.js';
@@ -64,7 +65,7 @@ export function readCmi5Launch(url: string): { launch?: Cmi5Launch; issues: Vali
   if (!isIrl(text('endpoint'))) issues.push({ path: 'launch.endpoint', message: `expected the LRS's http(s) URL, found ${JSON.stringify(params.get('endpoint'))}` });
   if (!isIrl(text('fetch'))) issues.push({ path: 'launch.fetch', message: `expected the http(s) URL of the token service, found ${JSON.stringify(params.get('fetch'))}` });
   if (!isUuid(text('registration'))) issues.push({ path: 'launch.registration', message: `expected a UUID, found ${JSON.stringify(params.get('registration'))}` });
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(text('activityId'))) issues.push({ path: 'launch.activityId', message: `expected an IRI, found ${JSON.stringify(params.get('activityId'))}` });
+  if (!isIri(text('activityId'))) issues.push({ path: 'launch.activityId', message: `expected an IRI, found ${JSON.stringify(params.get('activityId'))}` });
   let account: { homePage?: unknown; name?: unknown } | undefined;
   try {
     account = (JSON.parse(text('actor')) as { account?: { homePage?: unknown; name?: unknown } }).account;
@@ -137,7 +138,7 @@ export async function connectCmi5(element: JaugeAssessment, options: ConnectCmi5
 
   const client = new LrsClient(
     { endpoint, credentials: () => authorization, version: '1.0.3', ...(options.batchSize ? { batchSize: options.batchSize } : {}), ...(options.retry ? { retry: options.retry } : {}) },
-    { storage: storageFor(element.storage, element.store), ...(options.fetch ? { fetch: options.fetch } : {}), onStatus: (status: LrsStatus) => element.dispatchEvent(new CustomEvent('jauge-xapi', { detail: status, bubbles: true, composed: true })) },
+    { storage: storageFor(element.storage, element.store), ...(options.fetch ? { fetch: options.fetch } : {}), onStatus: (status: LrsStatus) => emit(element, 'jauge-xapi', status) },
   );
   const started = Date.now();
   const cmi5Statement = (verb: keyof typeof VERBS, categories: string[], result?: Statement['result']): Statement => ({
@@ -158,10 +159,18 @@ export async function connectCmi5(element: JaugeAssessment, options: ConnectCmi5
     const result = (event as CustomEvent<{ result?: Parameters<typeof xapiStatements>[0] }>).detail?.result;
     if (!framework || !result || completed) return;
     completed = true;
-    const statements = xapiStatements(result, { actor: { account: launch.actor.account }, activityBase: launch.activityId, registration: launch.registration, timestamp: new Date().toISOString(), framework }).map((s) => ({
-      ...s,
-      context: context(launch, template, [], s.context),
-    }));
+    let statements: Statement[] = [];
+    try {
+      statements = xapiStatements(result, { actor: { account: launch.actor.account }, activityBase: launch.activityId, registration: launch.registration, timestamp: new Date().toISOString(), framework }).map((s) => ({
+        ...s,
+        context: context(launch, template, [], s.context),
+      }));
+    } catch (error) {
+      // The LMS's account is not a pseudonym (an e-mail address): Jauge writes none of its own
+      // statements with it; the cmi5 ones, which must carry the launch actor, still go.
+      if (!(error instanceof JaugeValidationError)) throw error;
+      emit(element, 'jauge-error', { code: 'invalid-configuration', message: error.message, issues: error.issues });
+    }
     if (launchData.launchMode === 'Normal' || launchData.launchMode === undefined) {
       statements.push(cmi5Statement('completed', [CMI5_CATEGORY, CMI5_MOVEON_CATEGORY], { completion: true, duration: isoDuration(Date.now() - started) }));
     }

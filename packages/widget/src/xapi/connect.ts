@@ -1,5 +1,5 @@
 import type { Framework } from '@jauge/core/engine';
-import { isIrl, isUuid, xapiStatements, type ValidationIssue } from '@jauge/core/xapi';
+import { isIrl, isUuid, JaugeValidationError, type Statement, type ValidationIssue, xapiActorIssues, xapiStatements } from '@jauge/core/xapi';
 import { randomUuid } from '../internal/random-uuid.js';
 import type { SafeStorage } from '../internal/storage.js';
 import { LrsClient, type LrsClientOptions, type LrsStatus } from './lrs-client.js';
@@ -27,6 +27,8 @@ export interface LrsHost {
   framework(): Framework | undefined;
   pseudonym(): string | undefined;
   report(status: LrsStatus): void;
+  /** The statements of a finished test could not be built (e.g. a pseudonym that is an e-mail address). */
+  invalid(issues: ValidationIssue[], message: string): void;
 }
 
 /** A live connection between an element and an LRS. */
@@ -50,13 +52,7 @@ export function checkLrsOptions(value: unknown): ValidationIssue[] {
   const batch = options['batchSize'];
   if (batch !== undefined && !(typeof batch === 'number' && Number.isInteger(batch) && batch >= 1 && batch <= 1000)) issues.push({ path: 'lrs.batchSize', message: `expected an integer from 1 to 1000, found ${JSON.stringify(batch)}` });
   if (options['activityBase'] !== undefined && !isIrl(options['activityBase'])) issues.push({ path: 'lrs.activityBase', message: `expected an http(s) IRI, found ${JSON.stringify(options['activityBase'])}` });
-  const actor = options['actor'] as { account?: { homePage?: unknown; name?: unknown } } | undefined;
-  if (actor !== undefined) {
-    const extra = typeof actor === 'object' && actor !== null ? Object.keys(actor).filter((key) => key !== 'account' && key !== 'objectType') : [];
-    for (const key of extra) issues.push({ path: `lrs.actor.${key}`, message: 'expected only a pseudonymous account, found another identifier (Jauge never sends names or e-mails)' });
-    if (!isIrl(actor?.account?.homePage)) issues.push({ path: 'lrs.actor.account.homePage', message: `expected an http(s) IRL, found ${JSON.stringify(actor?.account?.homePage) ?? 'nothing'}` });
-    if (typeof actor?.account?.name !== 'string' || actor.account.name === '') issues.push({ path: 'lrs.actor.account.name', message: `expected a non-empty pseudonym, found ${JSON.stringify(actor?.account?.name) ?? 'nothing'}` });
-  }
+  if (options['actor'] !== undefined) issues.push(...xapiActorIssues(options['actor'], 'lrs.actor'));
   if (options['registration'] !== undefined && !isUuid(options['registration'])) issues.push({ path: 'lrs.registration', message: `expected a UUID, found ${JSON.stringify(options['registration'])}` });
   return issues;
 }
@@ -76,13 +72,20 @@ export function startLrs(target: EventTarget, options: LrsOptions, host: LrsHost
     const registration = options.registration ?? randomUuid();
     const pseudonym = host.pseudonym();
     const actor = options.actor ?? { account: { homePage: origin, name: pseudonym || `anonyme-${registration}` } };
-    const statements = xapiStatements(result as Parameters<typeof xapiStatements>[0], {
-      actor,
-      activityBase: options.activityBase ?? `${origin}/jauge`,
-      registration,
-      timestamp: new Date().toISOString(),
-      framework,
-    });
+    let statements: Statement[];
+    try {
+      statements = xapiStatements(result as Parameters<typeof xapiStatements>[0], {
+        actor,
+        activityBase: options.activityBase ?? `${origin}/jauge`,
+        registration,
+        timestamp: new Date().toISOString(),
+        framework,
+      });
+    } catch (error) {
+      if (!(error instanceof JaugeValidationError)) throw error;
+      host.invalid(error.issues, error.message);
+      return;
+    }
     void client.enqueue(statements);
   };
   target.addEventListener('jauge-complete', onComplete);

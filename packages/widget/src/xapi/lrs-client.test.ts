@@ -258,12 +258,17 @@ describe('checkLrsOptions', () => {
       { path: 'lrs.credentials', message: 'expected a function returning the Authorization header, found string' },
       { path: 'lrs.version', message: 'expected "2.0.0" or "1.0.3", found "1.0"' },
       { path: 'lrs.batchSize', message: 'expected an integer from 1 to 1000, found 0' },
-      { path: 'lrs.actor.mbox', message: 'expected only a pseudonymous account, found another identifier (Jauge never sends names or e-mails)' },
-      { path: 'lrs.actor.account.homePage', message: 'expected an http(s) IRL, found "x"' },
-      { path: 'lrs.actor.account.name', message: 'expected a non-empty pseudonym, found ""' },
+      // The same rules as core's xapiStatements (xapiActorIssues), under lrs.actor.
+      { path: 'lrs.actor.mbox', message: 'expected only a pseudonymous account, found an e-mail (Jauge never writes names or e-mails)' },
+      { path: 'lrs.actor.account.homePage', message: 'expected an http(s) IRL, found the string "x"' },
+      { path: 'lrs.actor.account.name', message: 'expected a non-empty pseudonym, found the string ""' },
       { path: 'lrs.registration', message: 'expected a UUID, found "nope"' },
     ]);
     expect(checkLrsOptions(null)).toEqual([{ path: 'lrs', message: 'expected { endpoint, credentials }, found null' }]);
+    // An account name that is an e-mail address is refused when the property is set, not when the test ends.
+    expect(checkLrsOptions({ endpoint: ENDPOINT, credentials: () => 'x', actor: { account: { homePage: 'https://intranet.example.gouv.fr', name: 'camille.martin@example.gouv.fr' } } })).toEqual([
+      { path: 'lrs.actor.account.name', message: 'expected a pseudonym, found what looks like an e-mail address' },
+    ]);
     expect(checkLrsOptions({ endpoint: 'https://key:secret@lrs.example.gouv.fr/xAPI', credentials: () => '' })).toEqual([
       { path: 'lrs.endpoint', message: 'expected a URL without credentials, found a user name or password in it (anyone can read a page: give them through the credentials provider)' },
     ]);

@@ -182,6 +182,7 @@ export class JaugeAssessment extends LitElement {
       framework: () => this.content?.framework,
       pseudonym: () => this.pseudonym,
       report: (status) => emit(this, 'jauge-xapi', status),
+      invalid: (issues, message) => emit(this, 'jauge-error', { code: 'invalid-configuration', message, issues }),
     });
   }
 
