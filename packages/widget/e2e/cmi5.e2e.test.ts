@@ -11,7 +11,7 @@ import type { AssessmentResult } from '@jauge/core';
 import type { Statement } from '@jauge/core/xapi';
 // @ts-expect-error -- plain ESM helper shared with the demo command, no type declarations
 import { startStaticServer } from '../../../scripts/static-server.mjs';
-import { collectPageErrors, repoRoot, type StaticServer, withBrowserAndServer } from './harness.js';
+import { collectPageErrors, repoRoot, skipToResults, type StaticServer, withBrowserAndServer } from './harness.js';
 import { type Cmi5Lms, startValidatingLrs } from './lrs.js';
 
 interface PageLog {
@@ -70,11 +70,7 @@ async function run(launchMode: 'Normal' | 'Browse', page_ = '/packages/widget/e2
   }
   const root = page.locator('jauge-assessment');
   await root.getByRole('button', { name: 'Commencer', exact: true }).click();
-  for (let i = 0; i < 20; i++) {
-    if ((await root.locator('h2').textContent())?.trim() === 'Vos résultats') break;
-    await root.getByRole('button', { name: 'Je ne sais pas', exact: true }).click();
-    await page.waitForTimeout(20);
-  }
+  await skipToResults(page);
   await page.waitForFunction(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.result !== null);
   await page.waitForFunction(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.xapi.some((s) => s.state === 'sent' && s.pending === 0));
   const result = (await page.evaluate(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.result))!;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 // @ts-expect-error -- plain ESM helper shared with the demo command, no type declarations
 import { startStaticServer } from '../../../scripts/static-server.mjs';
 
@@ -103,4 +103,19 @@ export async function axe(page: Page): Promise<string[]> {
     });
     return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
   });
+}
+
+/**
+ * Answers « Je ne sais pas » on every screen of `<jauge-assessment>` (in a page or a frame) until
+ * the results, waiting for each new screen before the next click.
+ */
+export async function skipToResults(scope: Page | Frame, resultsTitle = 'Vos résultats'): Promise<void> {
+  const root = scope.locator('jauge-assessment');
+  for (let i = 0; i < 80; i++) {
+    const heading = (await root.locator('h2').first().textContent())?.trim();
+    if (heading === resultsTitle) return;
+    await root.getByRole('button', { name: 'Je ne sais pas', exact: true }).click();
+    await scope.waitForFunction((previous) => document.querySelector('jauge-assessment')?.shadowRoot?.querySelector('h2')?.textContent?.trim() !== previous, heading);
+  }
+  throw new Error('the results screen was not reached in 80 screens');
 }

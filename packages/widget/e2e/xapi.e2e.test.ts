@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { AssessmentResult } from '@jauge/core';
 import { framework } from '@jauge/core/reference';
 import { type Statement, validateStatement, xapiStatements } from '@jauge/core/xapi';
-import { collectPageErrors, withBrowserAndServer } from './harness.js';
+import { collectPageErrors, skipToResults, withBrowserAndServer } from './harness.js';
 import { startLearningLocker, startValidatingLrs } from './lrs.js';
 
 interface PageLog {
@@ -24,16 +24,8 @@ async function open(context: BrowserContext, endpoint: string, version = '2.0.0'
 
 /** Starts the test and answers « Je ne sais pas » until the results screen. */
 async function takeTest(page: Page): Promise<AssessmentResult> {
-  await page.evaluate(() => (document.querySelector('jauge-assessment')!.shadowRoot!.querySelector('button.primary') as HTMLButtonElement).click());
-  for (let i = 0; i < 40; i++) {
-    const heading = await page.evaluate(() => {
-      const root = document.querySelector('jauge-assessment')!.shadowRoot!;
-      const heading = root.querySelector('h2')?.textContent?.trim() ?? '';
-      if (heading !== 'Vos résultats') ([...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Je ne sais pas') as HTMLButtonElement | undefined)?.click();
-      return heading;
-    });
-    if (heading === 'Vos résultats') break;
-  }
+  await page.locator('jauge-assessment').getByRole('button', { name: 'Commencer', exact: true }).click();
+  await skipToResults(page);
   await page.waitForFunction(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.result !== null);
   return page.evaluate(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.result!);
 }
@@ -117,15 +109,7 @@ describe('xAPI statements sent by <jauge-assessment> (real Chromium)', () => {
       lrs.failNext(1000, 503);
       const before = lrs.stored.size;
       await page.evaluate(() => ((window as unknown as { jaugeLog: PageLog }).jaugeLog.result = null));
-      for (let i = 0; i < 40; i++) {
-        const done = await page.evaluate(() => {
-          const root = document.querySelector('jauge-assessment')!.shadowRoot!;
-          if (root.querySelector('h2')?.textContent?.trim() === 'Vos résultats') return true;
-          ([...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Je ne sais pas') as HTMLButtonElement | undefined)?.click();
-          return false;
-        });
-        if (done) break;
-      }
+      await skipToResults(page);
       await page.waitForFunction(() => (window as unknown as { jaugeLog: PageLog }).jaugeLog.xapi.filter((s) => s.state === 'retrying').length >= 2);
       const retries = (await pageLog(page)).xapi.filter((s) => s.state === 'retrying');
       expect(retries.every((s) => s.status === 503)).toBe(true);

@@ -1,5 +1,6 @@
 import { formatPath, JaugeValidationError, type ValidationIssue } from '../errors.js';
 import { describeValue } from '../framework/issues.js';
+import { isIri } from '../xapi/statements.js';
 import { scormManifest } from './manifest.js';
 import { createZip, type ZipEntry, zipPathProblem } from './zip.js';
 
@@ -215,8 +216,6 @@ export async function buildCmi5Package(options: Cmi5PackageOptions): Promise<Uin
   return buildPackage(options, 'cmi5');
 }
 
-const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/;
-
 /** The cmi5 course structure of one AU (cmi5, section 13). */
 export function cmi5CourseStructure(options: { courseId: string; auId: string; title: string; description: string; lang: 'fr' | 'en'; url?: string }): string {
   const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -242,7 +241,7 @@ async function buildPackage(options: ScormPackageOptions & Partial<Cmi5PackageOp
   if (kind === 'cmi5') {
     for (const key of ['courseId', 'auId'] as const) {
       const value = options[key];
-      if (value !== undefined && (typeof value !== 'string' || !IRI.test(value))) issues.push({ path: key, message: `expected an IRI, found ${describeValue(value)}` });
+      if (value !== undefined && !isIri(value)) issues.push({ path: key, message: `expected an IRI, found ${describeValue(value)}` });
     }
     if (options.description !== undefined && (typeof options.description !== 'string' || options.description.trim() === '')) issues.push({ path: 'description', message: `expected a non-empty sentence, found ${describeValue(options.description)}` });
   }

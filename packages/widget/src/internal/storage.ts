@@ -67,9 +67,13 @@ export function storageFor(mode: string | null | undefined, store?: JaugeStore):
   };
 }
 
+const SESSION_PREFIX = 'jauge:v1:session:';
+
 /** Storage keys, namespaced by content so that two assessments on one page do not collide. */
 export const keys = {
-  session: (frameworkId: string, bankId: string) => `jauge:v1:session:${frameworkId}:${bankId}`,
+  /** Prefix of every session key (the SCORM adapter recognises them by it). */
+  sessionPrefix: SESSION_PREFIX,
+  session: (frameworkId: string, bankId: string) => `${SESSION_PREFIX}${frameworkId}:${bankId}`,
   result: (frameworkId: string) => `jauge:v1:result:${frameworkId}`,
   shareQueue: 'jauge:v1:share-queue',
   /** Statements waiting for the LRS at this endpoint (oldest first). */

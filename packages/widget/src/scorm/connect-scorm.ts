@@ -1,7 +1,7 @@
 import type { AssessmentResult, AssessmentSnapshot } from '@jauge/core/engine';
 import { decodeSuspendData, encodeSuspendData, formatScormTime, scormReport } from '@jauge/core/scorm';
 import type { JaugeAssessment } from '../components/assessment/assessment.component.js';
-import type { JaugeStore } from '../internal/storage.js';
+import { type JaugeStore, keys } from '../internal/storage.js';
 
 /** The SCORM 1.2 run-time API an LMS exposes as `window.API` (SCORM 1.2 RTE, section 3.3). */
 export interface Scorm12Api {
@@ -56,8 +56,6 @@ export function findScormApi(from: Window = window): Scorm12Api | null {
   };
   return search(from) ?? (from.opener ? search(from.opener as Window) : null);
 }
-
-const SESSION_PREFIX = 'jauge:v1:session:';
 
 /**
  * Runs `<jauge-assessment>` as a SCORM 1.2 SCO: creates the element in `container`, keeps the
@@ -114,7 +112,7 @@ export function connectScorm(container: Element, options: ConnectScormOptions = 
     const memory = new Map<string, string>();
     const store: JaugeStore = {
       getItem(key) {
-        if (!key.startsWith(SESSION_PREFIX)) return memory.get(key) ?? null;
+        if (!key.startsWith(keys.sessionPrefix)) return memory.get(key) ?? null;
         const active = element.activeContent;
         if (!suspendData || !active) return null;
         try {
@@ -125,7 +123,7 @@ export function connectScorm(container: Element, options: ConnectScormOptions = 
         }
       },
       setItem(key, value) {
-        if (!key.startsWith(SESSION_PREFIX)) return void memory.set(key, value);
+        if (!key.startsWith(keys.sessionPrefix)) return void memory.set(key, value);
         let encoded: string;
         try {
           encoded = encodeSuspendData(JSON.parse(value) as AssessmentSnapshot);
@@ -140,7 +138,7 @@ export function connectScorm(container: Element, options: ConnectScormOptions = 
         commit();
       },
       removeItem(key) {
-        if (!key.startsWith(SESSION_PREFIX)) return void memory.delete(key);
+        if (!key.startsWith(keys.sessionPrefix)) return void memory.delete(key);
         suspendData = '';
         set('cmi.suspend_data', '');
         commit();
