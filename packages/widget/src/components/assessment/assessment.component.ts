@@ -148,7 +148,8 @@ export class JaugeAssessment extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
-    if (this.lrs) void this.connectLrs();
+    // On a reconnection: the first connection is handled by updated(), which sees lrs change.
+    if (this.lrs && this.hasUpdated) void this.connectLrs();
   }
 
   override disconnectedCallback(): void {
